@@ -1,0 +1,57 @@
+using Conversations.Runtime.Hosting;
+using Conversations.Runtime.Postgres;
+using Conversations.Runtime.Reminders;
+using Conversations.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Conversations.Runtime.Testing;
+
+/// <summary>
+/// The storage a test cluster keeps across silo restarts: memory stores are shared instances (as a
+/// durable store would be), PostgreSQL is reopened with a new data source each time.
+/// </summary>
+internal sealed class TestClusterStores : IAsyncDisposable
+{
+    private readonly string? _postgres;
+    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private MemoryGrainStorage? _memoryStorage;
+    private readonly MemoryReminderTable _memoryReminders = new();
+
+    public TestClusterStores(string? postgres)
+    {
+        _postgres = postgres;
+    }
+
+    public void Register(RuntimeBuilder runtime)
+    {
+        var services = runtime.Services;
+        if (_postgres is null)
+        {
+            services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
+                _memoryStorage ??= new MemoryGrainStorage(sp.GetRequiredService<GrainStateSerializer>()));
+            services.Replace(ServiceDescriptor.Singleton<IReminderTable>(_memoryReminders));
+            return;
+        }
+
+        var dataSource = NpgsqlDataSource.Create(_postgres);
+        _dataSources.Add(dataSource);
+        services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
+            new PostgresGrainStorage(dataSource, sp.GetRequiredService<GrainStateSerializer>()));
+        services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp =>
+            new PostgresReminderTable(dataSource, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.ServiceId)));
+    }
+
+    public async Task EnsureSchemaAsync()
+    {
+        if (_postgres is null) return;
+        await using var dataSource = NpgsqlDataSource.Create(_postgres);
+        await new PostgresSchema(dataSource).EnsureCreatedAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources) await dataSource.DisposeAsync();
+    }
+}

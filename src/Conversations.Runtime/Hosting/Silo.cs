@@ -1,0 +1,91 @@
+using Conversations.Runtime.Cluster;
+using Conversations.Runtime.Internal;
+using Conversations.Runtime.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Runtime.Hosting;
+
+/// <summary>One silo: hosts activations, fires reminders, and routes calls. Start it, use <see cref="GrainFactory"/>, stop it.</summary>
+public sealed class Silo : IAsyncDisposable
+{
+    private readonly GrainRuntime _runtime;
+    private readonly ILogger<Silo> _logger;
+    private int _started;
+    private int _stopped;
+
+    public Silo(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+        options.Validate();
+        _logger = services.GetRequiredService<ILogger<Silo>>();
+        var classes = new GrainClassRegistry(services.GetServices<GrainClassRegistration>()
+            .Select(r => r.Implementation).Distinct()
+            .Select(t => new GrainClass(t, services, options)));
+        _runtime = new GrainRuntime(
+            classes,
+            options,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Conversations.Runtime"),
+            services.GetRequiredService<IClusterMembership>(),
+            services.GetRequiredService<IPlacementDirector>(),
+            services.GetRequiredService<IMessageTransport>(),
+            services.GetRequiredService<IReminderTable>());
+    }
+
+    public IGrainFactory GrainFactory => _runtime;
+
+    public SiloAddress Address => _runtime.Membership.LocalSilo;
+
+    /// <summary>Resident activations on this silo.</summary>
+    public int ActivationCount => _runtime.Catalog.Count;
+
+    /// <summary>Reminders this silo currently fires.</summary>
+    public int ReminderCount => _runtime.Reminders.Count;
+
+    public bool IsRunning => _runtime.IsAccepting;
+
+    internal GrainRuntime Runtime => _runtime;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException("The silo was already started.");
+        _runtime.Start();
+        await _runtime.Reminders.StartAsync(cancellationToken);
+        _logger.LogInformation("Silo {Silo} started with {Classes} grain classes", Address, _runtime.Classes.All.Count());
+    }
+
+    /// <summary>
+    /// Graceful stop: no new activations, every activation finishes its turns and deactivates (writing
+    /// what it writes in OnDeactivateAsync), reminders stop, then the silo is gone.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        _runtime.StopAccepting();
+        _runtime.Reminders.Stop();
+        foreach (var activation in _runtime.Catalog.All) activation.StartDeactivation(DeactivationReason.ShuttingDown);
+        try
+        {
+            await _runtime.Catalog.WhenEmptyAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogWarning("Silo {Silo} stopped with {Count} activations still deactivating", Address, _runtime.Catalog.Count);
+        }
+
+        _logger.LogInformation("Silo {Silo} stopped", Address);
+    }
+
+    /// <summary>Deactivates every idle activation whose collection age has passed (what the collector does each quantum).</summary>
+    public int CollectIdleActivations() => _runtime.Collector.Collect(_runtime.Catalog);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await StopAsync(timeout.Token);
+        _runtime.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Conversations.Runtime.Internal;
+
+/// <summary>The activations of this silo, by grain id (stateless workers keep several per id).</summary>
+internal sealed class Catalog
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private readonly ConcurrentDictionary<GrainId, StatelessWorkerGroup> _workers = new();
+    private readonly GrainRuntime _runtime;
+    private volatile TaskCompletionSource? _emptied;
+
+    public Catalog(GrainRuntime runtime)
+    {
+        _runtime = runtime;
+    }
+
+    public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
+
+    public IEnumerable<ActivationData> All => _activations.Values.Concat(_workers.Values.SelectMany(w => w.Activations));
+
+    public ActivationData GetOrCreate(GrainId id, GrainClass grainClass)
+    {
+        if (grainClass.IsStatelessWorker)
+        {
+            return _workers.GetOrAdd(id, static (_, c) => new StatelessWorkerGroup(c.Max), (Max: grainClass.StatelessWorkerMax, Runtime: _runtime))
+                .Pick(() => new ActivationData(_runtime, grainClass, id));
+        }
+
+        if (_activations.TryGetValue(id, out var existing)) return existing;
+        var created = new ActivationData(_runtime, grainClass, id);
+        return _activations.GetOrAdd(id, created);
+    }
+
+    public bool TryGet(GrainId id, out ActivationData activation) => _activations.TryGetValue(id, out activation!);
+
+    public void Remove(ActivationData activation)
+    {
+        if (activation.Class.IsStatelessWorker)
+        {
+            if (_workers.TryGetValue(activation.Id, out var group)) group.Remove(activation);
+        }
+        else
+        {
+            _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.Id, activation));
+        }
+
+        if (_emptied is { } waiter && Count == 0) waiter.TrySetResult();
+    }
+
+    /// <summary>Completes when the last activation is gone (used by a draining silo).</summary>
+    public Task WhenEmptyAsync()
+    {
+        var waiter = _emptied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Count == 0) waiter.TrySetResult();
+        return waiter.Task;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Conversations.Runtime.Invocation;
+
+namespace Conversations.Runtime.Internal;
+
+/// <summary>The runtime's meters and trace source; recording is skipped when nobody listens.</summary>
+internal sealed class RuntimeInstruments : IDisposable
+{
+    public const string MeterName = "Conversations.Runtime";
+    public static readonly ActivitySource ActivitySource = new(MeterName);
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _calls;
+    private readonly Counter<long> _failures;
+    private readonly Counter<long> _timeouts;
+    private readonly Histogram<double> _callDuration;
+    private readonly Histogram<double> _storageDuration;
+    private readonly Counter<long> _activationsCreated;
+    private readonly Counter<long> _deactivations;
+
+    public RuntimeInstruments(Func<int> activationCount, Func<long> mailboxDepth)
+    {
+        _meter = new Meter(MeterName);
+        _calls = _meter.CreateCounter<long>("conversations.runtime.calls", description: "Grain calls started");
+        _failures = _meter.CreateCounter<long>("conversations.runtime.call.failures", description: "Grain calls that threw");
+        _timeouts = _meter.CreateCounter<long>("conversations.runtime.call.timeouts", description: "Grain calls not answered within their deadline");
+        _callDuration = _meter.CreateHistogram<double>("conversations.runtime.call.duration", "ms", "Time from a call's first turn to its answer");
+        _storageDuration = _meter.CreateHistogram<double>("conversations.runtime.storage.duration", "ms", "Grain state reads and writes");
+        _activationsCreated = _meter.CreateCounter<long>("conversations.runtime.activations.created", description: "Activations created");
+        _deactivations = _meter.CreateCounter<long>("conversations.runtime.activations.deactivated", description: "Activations deactivated");
+        _meter.CreateObservableGauge("conversations.runtime.activations", activationCount, description: "Resident activations");
+        _meter.CreateObservableGauge("conversations.runtime.mailbox.depth", mailboxDepth, description: "Calls waiting in activation queues");
+    }
+
+    public void OnSend(Request request) => _calls.Add(1);
+
+    public void OnRequestStarted(Request request)
+    {
+        if (_callDuration.Enabled) request.StartedTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    public void OnRequestCompleted(Request request, Exception? failure)
+    {
+        if (failure is not null) _failures.Add(1);
+        if (request.StartedTimestamp != 0) _callDuration.Record(Stopwatch.GetElapsedTime(request.StartedTimestamp).TotalMilliseconds);
+    }
+
+    public void OnTimeout(Request request) => _timeouts.Add(1);
+
+    public void OnStorage(string operation, long started)
+    {
+        if (_storageDuration.Enabled)
+        {
+            _storageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
+        }
+    }
+
+    public void OnActivated(GrainClass grainClass) => _activationsCreated.Add(1);
+
+    public void OnDeactivated(GrainClass grainClass) => _deactivations.Add(1);
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Conversations.Runtime.Internal;
+
+namespace Conversations.Runtime.Invocation;
+
+/// <summary>One call of a grain method: its arguments, how to invoke it, and how its caller is answered.</summary>
+public abstract class Request : Message
+{
+    public abstract MethodDescriptor Method { get; }
+
+    public abstract object?[] GetArguments();
+
+    /// <summary>The grain the call is addressed to (set by the runtime when it is sent).</summary>
+    public GrainId Target { get; internal set; }
+
+    /// <summary>Timestamp (of the runtime's <see cref="TimeProvider"/>) after which the caller gets a timeout.</summary>
+    internal long Deadline { get; set; }
+
+    internal long StartedTimestamp { get; set; }
+
+    internal override bool Interleaves => Method.IsAlwaysInterleave;
+
+    /// <summary>Invokes the method on <paramref name="target"/> and answers the caller when it completes.</summary>
+    internal abstract void Run(object target, IRequestOwner? owner);
+
+    /// <summary>Answers the caller with an exception, if not already answered.</summary>
+    internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Completes the caller's task with a result produced elsewhere (a remote silo).</summary>
+    internal abstract bool TryComplete(object? result);
+
+    internal abstract bool IsAnswered { get; }
+}
