@@ -18,6 +18,9 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
 {
     private const string RuntimeNs = "global::Conversations.Runtime";
 
+    private static readonly SymbolDisplayFormat Nullable = SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(
+        SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     private static readonly DiagnosticDescriptor UnsupportedMember = new(
         "CR0001", "Unsupported grain interface member",
         "Grain interface member '{0}' is not supported: {1}",
@@ -139,9 +142,9 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
             if (!TryDescribe(context, method, out var kind, out var resultType)) return null;
             var requestName = $"{baseName}_{Sanitize(method.Name)}_{index}";
             var parameters = method.Parameters;
-            var paramList = string.Join(", ", parameters.Select(p => $"{p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)} {Escape(p.Name)}"));
+            var paramList = string.Join(", ", parameters.Select(p => $"{p.Type.ToDisplayString(Nullable)} {Escape(p.Name)}"));
             var init = parameters.Length == 0 ? "()" : "() { " + string.Join(", ", parameters.Select((p, i) => $"Arg{i} = {Escape(p.Name)}")) + " }";
-            var returnType = method.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            var returnType = method.ReturnType.ToDisplayString(Nullable);
             var declaring = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             var call = kind switch
             {
@@ -178,7 +181,7 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
             requests.AppendLine($"    public static readonly {RuntimeNs}.Invocation.MethodDescriptor Descriptor = new(typeof({ifaceName}), \"{method.Name}\", {index}, {flagExpr}, {timeout}, {paramTypes}, {resultTypeOf});");
             for (var i = 0; i < parameters.Length; i++)
             {
-                requests.AppendLine($"    public {parameters[i].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)} Arg{i} = default!;");
+                requests.AppendLine($"    public {parameters[i].Type.ToDisplayString(Nullable)} Arg{i} = default!;");
             }
 
             requests.AppendLine($"    public override {RuntimeNs}.Invocation.MethodDescriptor Method => Descriptor;");
@@ -190,7 +193,7 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
 
             var fromArgs = parameters.Length == 0
                 ? $"static _ => new {requestName}()"
-                : $"static args => new {requestName} {{ " + string.Join(", ", parameters.Select((p, i) => $"Arg{i} = ({p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})args[{i}]!")) + " }";
+                : $"static args => new {requestName} {{ " + string.Join(", ", parameters.Select((p, i) => $"Arg{i} = ({p.Type.ToDisplayString(Nullable)})args[{i}]!")) + " }";
             registry.AppendLine($"        catalog.AddMethod({requestName}.Descriptor, {fromArgs});");
         }
 
@@ -235,11 +238,11 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
                 return true;
             case "System.Threading.Tasks.Task<TResult>":
                 kind = ReturnKind.TaskOfT;
-                resultType = returnType!.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+                resultType = returnType!.TypeArguments[0].ToDisplayString(Nullable);
                 return true;
             case "System.Threading.Tasks.ValueTask<TResult>":
                 kind = ReturnKind.ValueTaskOfT;
-                resultType = returnType!.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+                resultType = returnType!.TypeArguments[0].ToDisplayString(Nullable);
                 return true;
             default:
                 context.ReportDiagnostic(Diagnostic.Create(UnsupportedMember, method.Locations.FirstOrDefault(), method.Name, "grain methods return Task, Task<T>, ValueTask or ValueTask<T>"));

@@ -38,7 +38,8 @@ public static class RuntimeServiceCollectionExtensions
     /// <summary>The JSON settings of grain state: web defaults, enums as strings, grain references as ids.</summary>
     public static JsonSerializerOptions CreateJsonOptions(IServiceProvider services)
     {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // PostgreSQL's jsonb reorders keys, so polymorphic "$type" may not come first when state is read back.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         json.Converters.Add(new GrainReferenceJsonConverterFactory(services));
         return json;

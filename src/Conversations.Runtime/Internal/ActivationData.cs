@@ -25,6 +25,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private List<Request>? _moreRunning;
     private List<GrainTimer>? _timers;
     private IStateLoader[] _states = [];
+    private long _arrivals;
     private int _inFlight;
     private int _queued;
     private bool _scheduled;
@@ -69,6 +70,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
         lock (_lock)
         {
             if (_state == ActivationState.Invalid) return false;
+            message.Arrival = ++_arrivals;
             if (_tail is null) _head = message;
             else _tail.Next = message;
             _tail = message;
@@ -94,6 +96,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                 return;
             }
 
+            item.Arrival = ++_arrivals;
             if (_continuationTail is null) _continuationHead = item;
             else _continuationTail.Next = item;
             _continuationTail = item;
@@ -154,7 +157,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private WorkKind TakeNext(out Message? next)
     {
         next = _continuationHead;
-        if (next is not null)
+        if (next is not null && !(_state == ActivationState.Valid && _head is not null && _head.Arrival < next.Arrival && CanStartHead()))
         {
             _continuationHead = next.Next;
             if (_continuationHead is null) _continuationTail = null;
@@ -168,7 +171,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                 _state = ActivationState.Activating;
                 _inFlight++;
                 return WorkKind.Activate;
-            case ActivationState.Valid when _head is not null && (_inFlight == 0 || Class.IsReentrant || _head.Interleaves):
+            case ActivationState.Valid when _head is not null && CanStartHead():
                 next = _head;
                 _head = next.Next;
                 if (_head is null) _tail = null;
@@ -195,9 +198,11 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private bool CanStartQueued() => _state switch
     {
         ActivationState.Created => true,
-        ActivationState.Valid => _inFlight == 0 || Class.IsReentrant || (_head?.Interleaves ?? false),
+        ActivationState.Valid => _head is not null && CanStartHead(),
         _ => false,
     };
+
+    private bool CanStartHead() => _inFlight == 0 || Class.IsReentrant || _head!.Interleaves;
 
     private void RunTurn(WorkKind kind, Message? message)
     {
@@ -251,7 +256,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     {
         if (_scheduled) return;
         var runnable = _continuationHead is not null
-            || (_state == ActivationState.Valid && _head is not null && (_inFlight == 0 || Class.IsReentrant || _head.Interleaves))
+            || (_state == ActivationState.Valid && _head is not null && CanStartHead())
             || (_inFlight == 0 && _state == ActivationState.Deactivating && !_deactivating);
         if (!runnable) return;
         _scheduled = true;

@@ -8,6 +8,9 @@ public abstract class Message
 {
     internal Message? Next { get; set; }
 
+    /// <summary>Arrival order within its activation, so continuations and new calls of a reentrant grain run first-come first-served.</summary>
+    internal long Arrival { get; set; }
+
     /// <summary>Whether the message runs regardless of a non-reentrant grain's current request.</summary>
     internal virtual bool Interleaves => false;
 }

@@ -1,0 +1,33 @@
+namespace Conversations.Abstractions.Queues;
+
+/// <summary>Routing settings (configuration section <c>Conversations:Routing</c>).</summary>
+public sealed class QueueOptions
+{
+    public const string SectionName = "Conversations:Routing";
+
+    /// <summary>Shards per queue.</summary>
+    public int ShardCount { get; set; } = 8;
+
+    /// <summary>How long an agent has to accept an offer.</summary>
+    public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Offers an agent may let expire in a row before being set away.</summary>
+    public int ExpiredOffersBeforeAway { get; set; } = 2;
+
+    /// <summary>Waiting longer than this moves a session to <c>general:&lt;language&gt;</c> (zero: never).</summary>
+    public TimeSpan OverflowAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Seconds one conversation is assumed to take an agent, for the wait estimate until real figures exist.</summary>
+    public int DefaultHandleSeconds { get; set; } = 180;
+
+    public void Validate()
+    {
+        if (ShardCount is < 1 or > 256) throw Invalid(nameof(ShardCount), "must be between 1 and 256");
+        if (OfferTimeout < TimeSpan.FromSeconds(1)) throw Invalid(nameof(OfferTimeout), "must be at least 1 second");
+        if (ExpiredOffersBeforeAway < 1) throw Invalid(nameof(ExpiredOffersBeforeAway), "must be at least 1");
+        if (OverflowAfter < TimeSpan.Zero) throw Invalid(nameof(OverflowAfter), "must not be negative");
+        if (DefaultHandleSeconds < 1) throw Invalid(nameof(DefaultHandleSeconds), "must be positive");
+    }
+
+    private static ArgumentException Invalid(string key, string problem) => new($"Configuration '{SectionName}:{key}' {problem}.", key);
+}

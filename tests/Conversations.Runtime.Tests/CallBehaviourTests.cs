@@ -1,0 +1,115 @@
+using Conversations.Runtime.Tests.Grains;
+using Conversations.Runtime.Tests.Support;
+
+namespace Conversations.Runtime.Tests;
+
+public sealed class CallBehaviourTests
+{
+    [Fact]
+    public async Task GrainException_ReachesTheCaller_WithItsTypeAndMessage()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe());
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("thrower");
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Throw("order 42 is not yours"));
+
+        Assert.Equal("order 42 is not yours", exception.Message);
+        Assert.Equal(5, await grain.Echo(5)); // the grain survives its exception
+    }
+
+    [Fact]
+    public async Task UnansweredCall_TimesOutAfterTheDefaultDeadline()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe(), b => b.UseFakeTime());
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("slow");
+
+        var call = grain.WaitForever();
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(call.IsCompleted);
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(2));
+
+        var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("WaitForever", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueuedCallsBehindAStuckOne_TimeOutToo_AndTheMethodDeadlineOverrideApplies()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe(), b => b.UseFakeTime());
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("stuck");
+
+        var stuck = grain.WaitForeverShortDeadline();
+        var queued = grain.Echo(1);
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(6));
+
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => stuck.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(queued.IsCompleted);
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => queued.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task OneWayCall_ReturnsBeforeTheGrainRuns_AndStillRuns()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("one-way");
+
+        var call = grain.OneWayRecord("hello");
+        Assert.True(call.IsCompleted);
+        probe.Gate.SetResult();
+
+        Assert.Equal("hello", await probe.WaitFor("one-way"));
+        Assert.Equal(["hello"], await grain.Recorded());
+    }
+
+    [Fact]
+    public async Task PublicApi_RefusesBadArguments_WithClearMessages()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe());
+        var factory = cluster.GrainFactory;
+
+        var emptyKey = Assert.Throws<ArgumentException>(() => factory.GetGrain<ICounterGrain>(""));
+        Assert.Contains("key", emptyKey.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Throws<ArgumentNullException>(() => factory.GetGrain<ICounterGrain>((string)null!));
+        var unknown = Assert.Throws<ArgumentException>(() => factory.GetGrain<IUnimplementedGrain>("x"));
+        Assert.Contains("No grain class", unknown.Message, StringComparison.Ordinal);
+
+        var clock = factory.GetGrain<IClockGrain>("bad-reminder");
+        var period = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.Remind("r", TimeSpan.Zero, TimeSpan.FromMilliseconds(10)));
+        Assert.Contains("period", period.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.StartTimer(TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Observer_ReceivesCallsFromAGrain()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe());
+        var observer = new PingObserver();
+        var reference = cluster.GrainFactory.CreateObjectReference<IPingObserver>(observer);
+        var notifier = cluster.GrainFactory.GetGrain<INotifierGrain>("notifier");
+
+        await notifier.Subscribe(reference);
+        await notifier.Notify("offer-1");
+
+        Assert.Equal("offer-1", await observer.Received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        cluster.GrainFactory.DeleteObjectReference(reference);
+        await Assert.ThrowsAsync<ObserverNotFoundException>(() => notifier.Notify("offer-2"));
+    }
+
+    public interface IUnimplementedGrain : IGrainWithStringKey
+    {
+        Task Nothing();
+    }
+
+    private sealed class PingObserver : IPingObserver
+    {
+        public TaskCompletionSource<string> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Ping(string text)
+        {
+            Received.TrySetResult(text);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Conversations.Runtime;
+
+namespace Conversations.Runtime.Tests.Grains;
+
+/// <summary>A grain that records whether two turns ever overlapped.</summary>
+public interface IGuardedGrain : IGrainWithStringKey
+{
+    Task<int> Work(int yields);
+
+    Task<int> MaxConcurrent();
+
+    Task<int> Overlaps();
+}
+
+/// <summary>A counter with persistent state.</summary>
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<int> Increment();
+
+    Task<int> Get();
+
+    Task<string?> ActivationId();
+
+    Task Deactivate();
+}
+
+/// <summary>Exceptions, timeouts and one-way calls.</summary>
+public interface IBehaviourGrain : IGrainWithStringKey
+{
+    Task Throw(string message);
+
+    Task<int> Echo(int value);
+
+    Task<string?> EchoNullable(string? value);
+
+    Task WaitForever();
+
+    [ResponseTimeout("00:00:05")]
+    Task WaitForeverShortDeadline();
+
+    [OneWay]
+    Task OneWayRecord(string value);
+
+    Task<IReadOnlyList<string>> Recorded();
+
+    Task<int> CallOther(string key, int value);
+
+    Task<int> ValueTaskEcho(int value);
+}
+
+/// <summary>A grain with a slow activation, to prove calls queue during it.</summary>
+public interface ISlowStartGrain : IGrainWithStringKey
+{
+    Task<int> Next();
+}
+
+/// <summary>Timers and reminders.</summary>
+public interface IClockGrain : IGrainWithStringKey
+{
+    Task StartTimer(TimeSpan due, TimeSpan period);
+
+    Task<int> TimerTicks();
+
+    Task Remind(string name, TimeSpan due, TimeSpan period);
+
+    Task Forget(string name);
+
+    Task<bool> HasReminder(string name);
+}
+
+/// <summary>A stateless worker.</summary>
+public interface IWorkerGrain : IGrainWithStringKey
+{
+    Task<string> Work(int yields);
+}
+
+/// <summary>A grain that calls back an observer.</summary>
+public interface INotifierGrain : IGrainWithStringKey
+{
+    Task Subscribe(IPingObserver observer);
+
+    Task Notify(string text);
+}
+
+/// <summary>An observer outside the grain world.</summary>
+public interface IPingObserver : IGrainObserver
+{
+    Task Ping(string text);
+}
+
+/// <summary>A reentrant grain that interleaves at awaits.</summary>
+public interface IReentrantGrain : IGrainWithStringKey
+{
+    Task<int> Work(int yields);
+
+    Task<int> MaxInterleaved();
+
+    Task<int> Overlaps();
+}

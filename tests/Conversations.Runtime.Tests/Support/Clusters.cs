@@ -1,0 +1,20 @@
+using Conversations.Runtime.Testing;
+using Conversations.Runtime.Tests.Grains;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Runtime.Tests.Support;
+
+/// <summary>Builds the test clusters these tests use: the test grains, a <see cref="Probe"/>, memory or PostgreSQL storage.</summary>
+public static class Clusters
+{
+    public static TestClusterBuilder Builder(Probe probe) => new TestClusterBuilder()
+        .AddGrains(typeof(CounterGrain).Assembly)
+        .ConfigureServices(s => s.AddSingleton(probe));
+
+    public static Task<TestCluster> StartAsync(Probe probe, Action<TestClusterBuilder>? configure = null)
+    {
+        var builder = Builder(probe);
+        configure?.Invoke(builder);
+        return builder.BuildAndStartAsync();
+    }
+}

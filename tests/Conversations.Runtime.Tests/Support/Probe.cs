@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+
+namespace Conversations.Runtime.Tests.Support;
+
+/// <summary>A service the test grains report to, so tests can wait on what grains did.</summary>
+public sealed class Probe
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _signals = new();
+
+    public ConcurrentQueue<string> Events { get; } = new();
+
+    public void Signal(string name, string value = "")
+    {
+        Events.Enqueue($"{name}:{value}");
+        _signals.GetOrAdd(name, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(value);
+    }
+
+    /// <summary>Waits (at most 10 s) for the named signal.</summary>
+    public Task<string> WaitFor(string name) =>
+        _signals.GetOrAdd(name, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    public bool HasSignal(string name) => _signals.TryGetValue(name, out var tcs) && tcs.Task.IsCompleted;
+
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,78 @@
+using Conversations.Runtime.Testing;
+using Conversations.Runtime.Tests.Grains;
+using Conversations.Runtime.Tests.Support;
+
+namespace Conversations.Runtime.Tests;
+
+public sealed class TimerAndReminderTests
+{
+    [Fact]
+    public async Task GrainTimer_TicksAsTurns_OnTheFakeClock()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("timer");
+
+        await clock.StartTimer(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(5));
+        await probe.WaitFor("tick:timer:1");
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await probe.WaitFor("tick:timer:2");
+
+        Assert.Equal(2, await clock.TimerTicks());
+    }
+
+    [Fact]
+    public async Task Reminder_FiresAtItsDueTime_ToTheSecond()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var start = cluster.FakeTime.GetUtcNow();
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("due");
+
+        await clock.Remind("sla", TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(probe.HasSignal("reminder:due:sla"));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+
+        var due = DateTimeOffset.Parse(await probe.WaitFor("reminder:due:sla"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start + TimeSpan.FromSeconds(30), due);
+    }
+
+    [Fact]
+    public async Task Reminder_ActivatesItsGrain_AndStopsWhenUnregistered()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("periodic");
+        await clock.Remind("poll", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        Assert.True(await clock.HasReminder("poll"));
+
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+        await probe.WaitFor("reminder:periodic:poll");
+        await clock.Forget("poll");
+        var firedBefore = probe.Events.Count(e => e.StartsWith("fired:poll", StringComparison.Ordinal));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await clock.TimerTicks(); // a turn after the advance: any reminder tick queued before it has run
+
+        Assert.False(await clock.HasReminder("poll"));
+        Assert.Equal(firedBefore, probe.Events.Count(e => e.StartsWith("fired:poll", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Reminder_SurvivesASiloRestart_OnPostgres()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var probe = new Probe();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 11, 0, 0, 0, TimeSpan.Zero));
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime(time).UsePostgres(database.ConnectionString));
+        await cluster.GrainFactory.GetGrain<IClockGrain>("durable").Remind("breach", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+
+        await cluster.RestartAsync();
+        Assert.Equal(1, cluster.Silo.ReminderCount);
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        var due = DateTimeOffset.Parse(await probe.WaitFor("reminder:durable:breach"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(2026, 11, 11, 0, 5, 0, TimeSpan.Zero), due);
+    }
+}
