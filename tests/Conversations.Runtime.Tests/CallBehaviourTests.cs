@@ -35,15 +35,17 @@ public sealed class CallBehaviourTests
     [Fact]
     public async Task QueuedCallsBehindAStuckOne_TimeOutToo_AndTheMethodDeadlineOverrideApplies()
     {
-        await using var cluster = await Clusters.StartAsync(new Probe(), b => b.UseFakeTime());
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
         var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("stuck");
 
         var stuck = grain.WaitForeverShortDeadline();
         var queued = grain.Echo(1);
+        await probe.WaitFor("stuck-running");
         cluster.FakeTime.Advance(TimeSpan.FromSeconds(6));
 
         await Assert.ThrowsAsync<GrainCallTimeoutException>(() => stuck.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.False(queued.IsCompleted);
+        Assert.False(queued.IsCompleted, queued.Exception?.ToString() ?? queued.Status.ToString());
         cluster.FakeTime.Advance(TimeSpan.FromSeconds(30));
         await Assert.ThrowsAsync<GrainCallTimeoutException>(() => queued.WaitAsync(TimeSpan.FromSeconds(10)));
     }

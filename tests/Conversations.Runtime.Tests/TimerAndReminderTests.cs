@@ -16,6 +16,8 @@ public sealed class TimerAndReminderTests
         await clock.StartTimer(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
         cluster.FakeTime.Advance(TimeSpan.FromSeconds(5));
         await probe.WaitFor("tick:timer:1");
+        Assert.Equal(1, await clock.TimerTicks()); // a later turn: the tick has finished and the timer is re-armed
+
         cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
         await probe.WaitFor("tick:timer:2");
 

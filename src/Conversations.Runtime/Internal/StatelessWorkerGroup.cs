@@ -13,22 +13,36 @@ internal sealed class StatelessWorkerGroup(int max)
     public ActivationData Pick(Func<ActivationData> create)
     {
         var current = Volatile.Read(ref _activations);
-        ActivationData? best = null;
-        foreach (var a in current)
-        {
-            if (a.State == ActivationState.Invalid) continue;
-            if (a.IsIdle) return a;
-            if (best is null || a.QueueLength < best.QueueLength) best = a;
-        }
-
-        if (best is not null && current.Length >= max) return best;
+        var best = LeastBusy(current, out var idle);
+        if (idle || (best is not null && current.Length >= max)) return best!;
         lock (_lock)
         {
-            if (_activations.Length >= max && best is not null) return best;
+            // Another caller may have added workers since the snapshot: decide again on the current set.
+            best = LeastBusy(_activations, out idle);
+            if (idle || (best is not null && _activations.Length >= max)) return best!;
             var created = create();
             _activations = [.. _activations, created];
             return created;
         }
+    }
+
+    private static ActivationData? LeastBusy(ActivationData[] activations, out bool idle)
+    {
+        ActivationData? best = null;
+        foreach (var a in activations)
+        {
+            if (a.State == ActivationState.Invalid) continue;
+            if (a.IsIdle)
+            {
+                idle = true;
+                return a;
+            }
+
+            if (best is null || a.QueueLength < best.QueueLength) best = a;
+        }
+
+        idle = false;
+        return best;
     }
 
     public void Remove(ActivationData activation)

@@ -14,7 +14,11 @@ public sealed class BehaviourGrain(Probe probe) : Grain, IBehaviourGrain
 
     public Task WaitForever() => new TaskCompletionSource().Task;
 
-    public Task WaitForeverShortDeadline() => new TaskCompletionSource().Task;
+    public Task WaitForeverShortDeadline()
+    {
+        probe.Signal("stuck-running");
+        return new TaskCompletionSource().Task;
+    }
 
     public async Task OneWayRecord(string value)
     {
