@@ -17,5 +17,9 @@ public static class CaseActions
     /// <summary>The customer withdraws the request before the shop has acted on the goods.</summary>
     public const string Cancel = "cancel";
 
+    /// <summary>The action of a case's first transition (from "" to its initial state); not accepted by AdvanceCase.</summary>
+    public const string Open = "open";
+
+    /// <summary>The actions AdvanceCase accepts.</summary>
     public static readonly IReadOnlyList<string> All = [Approve, Reject, Receive, Refund, Ship, Inspect, Repair, Investigate, Resolve, Close, Cancel];
 }

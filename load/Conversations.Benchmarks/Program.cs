@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Conversations.Benchmarks.Quick;
+
+if (args.Length > 0 && args[0] == "quick")
+{
+    return await QuickBenchmark.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(QuickBenchmark).Assembly).Run(args);
+return 0;

@@ -1,0 +1,20 @@
+using Conversations.Grains.Orders;
+using Conversations.Runtime.Hosting;
+using Conversations.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Grains.Tests.Orders;
+
+/// <summary>Test clusters for the order tests: the order grain, a recording customer grain, default policies, a fake clock.</summary>
+public static class OrderClusters
+{
+    public static TestClusterBuilder Builder(CustomerOrderLog log) => new TestClusterBuilder()
+        .UseFakeTime()
+        .ConfigureServices(services =>
+        {
+            services.AddSingleton(new GrainClassRegistration(typeof(OrderGrain)));
+            services.AddSingleton(new GrainClassRegistration(typeof(RecordingCustomerGrain)));
+            services.AddSingleton(log);
+            services.AddOrderPolicies();
+        });
+}
