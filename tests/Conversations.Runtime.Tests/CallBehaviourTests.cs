@@ -51,6 +51,47 @@ public sealed class CallBehaviourTests
     }
 
     [Fact]
+    public async Task AlwaysInterleaveMethod_IsAnswered_WhileANonReentrantGrainIsBusy()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("busy");
+
+        _ = grain.WaitForeverShortDeadline();
+        await probe.WaitFor("stuck-running");
+        var queued = grain.Echo(1);
+
+        Assert.Equal(9, await grain.Peek(9).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(queued.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Calls_AreTraced_WithOneActivityPerCall()
+    {
+        var stopped = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Conversations.Runtime",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (stopped) stopped.Add(activity); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var cluster = await Clusters.StartAsync(new Probe());
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("traced");
+
+        await grain.Echo(1);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Throw("boom"));
+
+        lock (stopped)
+        {
+            var echo = Assert.Single(stopped, a => a.DisplayName.EndsWith(".Echo", StringComparison.Ordinal) && (string?)a.GetTagItem("conversations.grain") == "behaviour/traced");
+            Assert.Equal(System.Diagnostics.ActivityStatusCode.Unset, echo.Status);
+            var thrown = Assert.Single(stopped, a => a.DisplayName.EndsWith(".Throw", StringComparison.Ordinal) && (string?)a.GetTagItem("conversations.grain") == "behaviour/traced");
+            Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, thrown.Status);
+        }
+    }
+
+    [Fact]
     public async Task OneWayCall_ReturnsBeforeTheGrainRuns_AndStillRuns()
     {
         var probe = new Probe();

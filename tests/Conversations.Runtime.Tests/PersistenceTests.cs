@@ -45,6 +45,22 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task DelayDeactivation_KeepsAnIdleActivation_PastItsCollectionAge()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("kept");
+        var first = await counter.ActivationId();
+        await counter.KeepAlive(TimeSpan.FromHours(1));
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(first, await counter.ActivationId());
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(60));
+        Assert.Equal(nameof(DeactivationReason.IdleCollection), await probe.WaitFor("deactivated:kept"));
+    }
+
+    [Fact]
     public async Task DeactivateOnIdle_ThenNextCall_ReactivatesWithState()
     {
         var probe = new Probe();

@@ -28,6 +28,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private long _arrivals;
     private int _inFlight;
     private int _queued;
+    private int _interleavingQueued;
     private bool _scheduled;
     private bool _deactivationRequested;
     private bool _deactivating;
@@ -75,6 +76,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
             else _tail.Next = message;
             _tail = message;
             _queued++;
+            if (message.Interleaves) _interleavingQueued++;
             schedule = !_scheduled && CanStartQueued();
             if (schedule) _scheduled = true;
         }
@@ -171,12 +173,10 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                 _state = ActivationState.Activating;
                 _inFlight++;
                 return WorkKind.Activate;
-            case ActivationState.Valid when _head is not null && CanStartHead():
-                next = _head;
-                _head = next.Next;
-                if (_head is null) _tail = null;
-                next.Next = null;
-                _queued--;
+            case ActivationState.Valid when _head is not null && (CanStartHead() || _interleavingQueued > 0):
+                next = CanStartHead() ? _head : FirstInterleaving();
+                if (next is null) return WorkKind.None;
+                Unlink(next);
                 _inFlight++;
                 if (next is Request request)
                 {
@@ -198,11 +198,34 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private bool CanStartQueued() => _state switch
     {
         ActivationState.Created => true,
-        ActivationState.Valid => _head is not null && CanStartHead(),
+        ActivationState.Valid => _head is not null && (CanStartHead() || _interleavingQueued > 0),
         _ => false,
     };
 
     private bool CanStartHead() => _inFlight == 0 || Class.IsReentrant || _head!.Interleaves;
+
+    /// <summary>An [AlwaysInterleave] call (or interleaving tick) waiting behind calls that must wait.</summary>
+    private Message? FirstInterleaving()
+    {
+        for (var m = _head; m is not null; m = m.Next)
+        {
+            if (m.Interleaves) return m;
+        }
+
+        return null;
+    }
+
+    private void Unlink(Message message)
+    {
+        Message? previous = null;
+        for (var m = _head; m is not null && !ReferenceEquals(m, message); m = m.Next) previous = m;
+        if (previous is null) _head = message.Next;
+        else previous.Next = message.Next;
+        if (ReferenceEquals(_tail, message)) _tail = previous;
+        message.Next = null;
+        _queued--;
+        if (message.Interleaves) _interleavingQueued--;
+    }
 
     private void RunTurn(WorkKind kind, Message? message)
     {
@@ -256,7 +279,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     {
         if (_scheduled) return;
         var runnable = _continuationHead is not null
-            || (_state == ActivationState.Valid && _head is not null && CanStartHead())
+            || (_state == ActivationState.Valid && _head is not null && (CanStartHead() || _interleavingQueued > 0))
             || (_inFlight == 0 && _state == ActivationState.Deactivating && !_deactivating);
         if (!runnable) return;
         _scheduled = true;
@@ -390,6 +413,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
 
         _head = _tail = null;
         _queued = 0;
+        _interleavingQueued = 0;
         return pending;
     }
 
@@ -411,6 +435,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                     if (ReferenceEquals(_tail, m)) _tail = previous;
                     m.Next = null;
                     _queued--;
+                    if (m.Interleaves) _interleavingQueued--;
                     (expired ??= []).Add(r);
                 }
                 else

@@ -33,7 +33,21 @@ internal sealed class RuntimeInstruments : IDisposable
         _meter.CreateObservableGauge("conversations.runtime.mailbox.depth", mailboxDepth, description: "Calls waiting in activation queues");
     }
 
-    public void OnSend(Request request) => _calls.Add(1);
+    public void OnSend(Request request)
+    {
+        _calls.Add(1);
+        if (!ActivitySource.HasListeners()) return;
+        // The span covers the call from send to answer; the caller's own current activity stays as it was.
+        var previous = Activity.Current;
+        var activity = ActivitySource.StartActivity(request.Method.FullName, ActivityKind.Client);
+        if (activity is null) return;
+        activity.SetTag("rpc.system", "conversations");
+        activity.SetTag("rpc.method", request.Method.Name);
+        activity.SetTag("rpc.service", request.Method.InterfaceName);
+        activity.SetTag("conversations.grain", request.Target.ToString());
+        request.Activity = activity;
+        Activity.Current = previous;
+    }
 
     public void OnRequestStarted(Request request)
     {
@@ -43,10 +57,20 @@ internal sealed class RuntimeInstruments : IDisposable
     public void OnRequestCompleted(Request request, Exception? failure)
     {
         if (failure is not null) _failures.Add(1);
+        if (request.Activity is { } activity)
+        {
+            if (failure is not null) activity.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
+            activity.Stop();
+        }
+
         if (request.StartedTimestamp != 0) _callDuration.Record(Stopwatch.GetElapsedTime(request.StartedTimestamp).TotalMilliseconds);
     }
 
-    public void OnTimeout(Request request) => _timeouts.Add(1);
+    public void OnTimeout(Request request)
+    {
+        _timeouts.Add(1);
+        request.Activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+    }
 
     public void OnStorage(string operation, long started)
     {

@@ -18,6 +18,9 @@ public abstract class Request : Message
 
     internal long StartedTimestamp { get; set; }
 
+    /// <summary>The trace span of this call, when someone listens to the runtime's ActivitySource.</summary>
+    internal System.Diagnostics.Activity? Activity { get; set; }
+
     internal override bool Interleaves => Method.IsAlwaysInterleave;
 
     /// <summary>Invokes the method on <paramref name="target"/> and answers the caller when it completes.</summary>

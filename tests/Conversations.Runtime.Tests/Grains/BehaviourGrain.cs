@@ -32,6 +32,8 @@ public sealed class BehaviourGrain(Probe probe) : Grain, IBehaviourGrain
     public async Task<int> CallOther(string key, int value) =>
         await GrainFactory.GetGrain<IBehaviourGrain>(key).Echo(value) + 1;
 
+    public Task<int> Peek(int value) => Task.FromResult(value);
+
     public async Task<int> ValueTaskEcho(int value)
     {
         await Task.Yield();

@@ -29,6 +29,12 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
 
     public Task<string?> ActivationId() => Task.FromResult<string?>(_activationId);
 
+    public Task KeepAlive(TimeSpan period)
+    {
+        DelayDeactivation(period);
+        return Task.CompletedTask;
+    }
+
     public Task Deactivate()
     {
         DeactivateOnIdle();

@@ -22,6 +22,8 @@ public interface ICounterGrain : IGrainWithStringKey
     Task<string?> ActivationId();
 
     Task Deactivate();
+
+    Task KeepAlive(TimeSpan period);
 }
 
 /// <summary>Exceptions, timeouts and one-way calls.</summary>
@@ -46,6 +48,9 @@ public interface IBehaviourGrain : IGrainWithStringKey
     Task<int> CallOther(string key, int value);
 
     Task<int> ValueTaskEcho(int value);
+
+    [AlwaysInterleave]
+    Task<int> Peek(int value);
 }
 
 /// <summary>A grain with a slow activation, to prove calls queue during it.</summary>
