@@ -102,3 +102,21 @@ public interface IReentrantGrain : IGrainWithStringKey
 
     Task<int> Overlaps();
 }
+
+/// <summary>Keeps a reference to another grain in its persistent state.</summary>
+public interface IRelayGrain : IGrainWithGuidKey
+{
+    Task Point(ICounterGrain target);
+
+    Task<int> IncrementTarget();
+
+    Task Deactivate();
+}
+
+/// <summary>A grain whose deactivation waits on a gate, to prove calls during it are not lost.</summary>
+public interface ISlowStopGrain : IGrainWithStringKey
+{
+    Task<string> Id();
+
+    Task Leave();
+}
