@@ -46,7 +46,8 @@ public sealed class FakeTimeProvider : TimeProvider
                 next = _timers.Where(t => t.Due is { } due && due <= target).MinBy(t => t.Due);
                 if (next is null)
                 {
-                    _now = target;
+                    // Never backwards: another thread may have advanced further meanwhile.
+                    if (target > _now) _now = target;
                     return;
                 }
 
@@ -68,6 +69,12 @@ public sealed class FakeTimeProvider : TimeProvider
             timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _now + dueTime;
             timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             if (!_timers.Contains(timer)) _timers.Add(timer);
+        }
+
+        // A timer due now fires now, as a real one would, without waiting for the next Advance.
+        if (dueTime != Timeout.InfiniteTimeSpan && dueTime <= TimeSpan.Zero)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static self => self.Advance(TimeSpan.Zero), this, preferLocal: false);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class GrainInterfaceCatalog
     private readonly ConcurrentDictionary<Type, Func<IGrainReferenceRuntime, GrainId, GrainReference>> _proxies = new();
     private readonly ConcurrentDictionary<(string Interface, int MethodId), (MethodDescriptor Descriptor, Func<object?[], Request> Factory)> _methods = new();
     private readonly ConcurrentDictionary<string, Type> _interfacesByName = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Assembly, bool> _loadedAssemblies = new();
+    private readonly ConcurrentDictionary<Assembly, Lazy<bool>> _loadedAssemblies = new();
 
     /// <summary>The process-wide catalog (generated code is static, so one catalog serves every silo in a process).</summary>
     public static GrainInterfaceCatalog Shared { get; } = new();
@@ -71,10 +71,16 @@ public sealed class GrainInterfaceCatalog
     public void EnsureLoaded(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        if (!_loadedAssemblies.TryAdd(assembly, true)) return;
+        // Every caller waits until the assembly's references are registered, not only the first one.
+        _ = _loadedAssemblies.GetOrAdd(assembly, a => new Lazy<bool>(() => Register(a), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private bool Register(Assembly assembly)
+    {
         var attribute = assembly.GetCustomAttribute<GrainInterfaceRegistryAttribute>();
-        if (attribute is null) return;
+        if (attribute is null) return false;
         var registry = (IGrainInterfaceRegistry)Activator.CreateInstance(attribute.RegistryType)!;
         registry.Register(this);
+        return true;
     }
 }
