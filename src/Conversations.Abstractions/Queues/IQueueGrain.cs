@@ -28,6 +28,9 @@ public interface IQueueGrain : IGrainWithStringKey
 
     Task DeclineOffer(string offerId, string agentId, string? reason);
 
+    /// <summary>How long an agent took with a session of this shard, for the wait estimate (sent when the session ends).</summary>
+    Task RecordHandleTime(TimeSpan handleTime);
+
     [ReadOnly]
     Task<QueueSnapshot> GetSnapshot();
 }

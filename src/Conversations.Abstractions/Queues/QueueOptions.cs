@@ -20,6 +20,12 @@ public sealed class QueueOptions
     /// <summary>Seconds one conversation is assumed to take an agent, for the wait estimate until real figures exist.</summary>
     public int DefaultHandleSeconds { get; set; } = 180;
 
+    /// <summary>
+    /// Admission control: a shard holding this many waiting sessions refuses new ones (the bot keeps them and says
+    /// so); sessions whose SLA is at risk are still taken.
+    /// </summary>
+    public int MaxWaitingPerShard { get; set; } = 2000;
+
     public void Validate()
     {
         if (ShardCount is < 1 or > 256) throw Invalid(nameof(ShardCount), "must be between 1 and 256");
@@ -27,6 +33,7 @@ public sealed class QueueOptions
         if (ExpiredOffersBeforeAway < 1) throw Invalid(nameof(ExpiredOffersBeforeAway), "must be at least 1");
         if (OverflowAfter < TimeSpan.Zero) throw Invalid(nameof(OverflowAfter), "must not be negative");
         if (DefaultHandleSeconds < 1) throw Invalid(nameof(DefaultHandleSeconds), "must be positive");
+        if (MaxWaitingPerShard < 1) throw Invalid(nameof(MaxWaitingPerShard), "must be at least 1");
     }
 
     private static ArgumentException Invalid(string key, string problem) => new($"Configuration '{SectionName}:{key}' {problem}.", key);

@@ -38,20 +38,34 @@ public interface ISessionGrain : IGrainWithStringKey
 
     // ---- from queues and agents ----
 
+    // The queue's notifications are one-way: a queue never waits on a session, so a session waiting on
+    // its queue (Enqueue, Remove, Escalate) cannot deadlock with it. They run in the order sent.
+
     /// <summary>A queue offered the session to an agent (the agent may now see it).</summary>
+    [OneWay]
     Task OnOffered(string agentId, string offerId);
 
     /// <summary>An offer ended without acceptance.</summary>
+    [OneWay]
     Task OnOfferEnded(string agentId, string offerId);
 
     /// <summary>The agent accepted: status assigned, agent_joined for both sides. E_CONFLICT unless queued.</summary>
     Task<AssignmentResult> AssignAgent(string agentId, string agentName, string offerId);
 
     /// <summary>Position and estimated wait, shown to the waiting customer.</summary>
+    [OneWay]
     Task OnQueuePosition(int position, int etaSeconds);
 
     /// <summary>The queue gave up on the session (no agents serve it any more): back to the bot.</summary>
+    [OneWay]
     Task OnQueueAbandoned(string reason);
+
+    /// <summary>
+    /// The session now waits in <paramref name="queue"/> (overflow moved it), in shard
+    /// <c>QueueNames.ShardOf(sessionId, ShardCount)</c> of that queue; later Remove / Escalate go there.
+    /// </summary>
+    [OneWay]
+    Task OnQueueChanged(string queue);
 
     Task<SessionStatus> Transfer(string agentId, string queue);
 
@@ -65,4 +79,14 @@ public interface ISessionGrain : IGrainWithStringKey
     Task Subscribe(Subscriber subscriber);
 
     Task Unsubscribe(string connectionId);
+
+    // ---- the session's own follow-up ----
+
+    /// <summary>
+    /// The session's follow-up of the stored customer message <paramref name="seq"/>: the bot's answer,
+    /// a queue notice or the agent's response clock. The session sends it to itself, one-way, so the
+    /// customer's post is acknowledged as soon as it is durable. Others need not call it.
+    /// </summary>
+    [OneWay]
+    Task ProcessCustomerMessage(long seq, string text);
 }

@@ -1,0 +1,13 @@
+namespace Conversations.Grains.Agents;
+
+/// <summary>A session an agent accepted: where it came from (for the queue's handle-time figures) and since when.</summary>
+public sealed class AssignedSession
+{
+    public string SessionId { get; set; } = string.Empty;
+
+    public string Queue { get; set; } = string.Empty;
+
+    public string OfferId { get; set; } = string.Empty;
+
+    public DateTimeOffset AssignedAt { get; set; }
+}

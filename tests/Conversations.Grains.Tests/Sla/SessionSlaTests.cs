@@ -1,0 +1,135 @@
+using Conversations.Abstractions.Sessions;
+using Conversations.Grains.Sla;
+using Conversations.Grains.Tests.Support;
+
+namespace Conversations.Grains.Tests.Sla;
+
+/// <summary>SLA clocks of a session on the fake clock: warnings, breaches, escalation and reclaim.</summary>
+public sealed class SessionSlaTests
+{
+    [Fact]
+    public async Task WhileQueued_WarningRaisesPriority_AndBreachIsRecordedAndEscalated()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.QueueAsync();
+        var start = domain.Time.GetUtcNow();
+
+        domain.Time.Advance(TimeSpan.FromSeconds(48));
+        var warning = await domain.Routing.Escalated.WaitForAsync(e => e.SessionId == session.Id);
+        Assert.Equal(10, warning.Boost);
+        Assert.DoesNotContain(await session.HistoryAsync(), e => e.Kind == EventKinds.SlaBreach);
+
+        domain.Time.Advance(TimeSpan.FromSeconds(12));
+        var breach = await session.Observer.WaitForAsync(EventKinds.SlaBreach);
+        var escalation = await domain.Routing.Escalated.WaitForAsync(e => e.Boost == 30);
+
+        Assert.Equal(SenderRoles.System, breach.Sender.Role);
+        Assert.Equal(SlaClocks.FirstResponse, breach.Data!.Value.GetProperty("clock").GetString());
+        Assert.Equal(start.AddSeconds(60), breach.Data!.Value.GetProperty("due").GetDateTimeOffset());
+        Assert.Equal(domain.ShardOf("general:en", session.Id), escalation.Shard);
+        var snapshot = await session.Grain.GetSnapshot();
+        Assert.Equal([SlaClocks.FirstResponse], snapshot.Sla.Breaches);
+        Assert.Null(snapshot.Sla.FirstResponseDue);
+        Assert.Equal(SessionStatus.Queued, snapshot.Status);
+        Assert.Equal(1, domain.Stats.Snapshot().SlaBreaches);
+        Assert.Contains(await session.HistoryAsync(), e => e.Kind == EventKinds.SlaBreach);
+    }
+
+    [Fact]
+    public async Task VipPolicy_IsStricter()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-vip", "vip");
+        await session.QueueAsync();
+
+        var snapshot = await session.Grain.GetSnapshot();
+
+        Assert.Equal(domain.Time.GetUtcNow().AddSeconds(30), snapshot.Sla.FirstResponseDue);
+        Assert.Equal(domain.Time.GetUtcNow().AddMinutes(20), snapshot.Sla.ResolutionDue);
+    }
+
+    [Fact]
+    public async Task AgentWhoStopsAnswering_IsWarned_ThenTheSessionIsReclaimed()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync("a-1", "Alice");
+        await session.Grain.PostAgentMessage("a-1", "am-1", "Hello, how can I help?");
+        var boostBefore = domain.Routing.Enqueued.Items[^1].Entry.PriorityBoost;
+        await session.PostAsync("my refund has not arrived");
+        var clock = await session.Grain.GetSnapshot();
+        Assert.Equal(domain.Time.GetUtcNow().AddSeconds(120), clock.Sla.NextResponseDue);
+
+        domain.Time.Advance(TimeSpan.FromSeconds(96));
+        var warning = await domain.Routing.Delivered.WaitForAsync(d => d.Event.Kind == EventKinds.SlaWarning);
+        Assert.Equal("a-1", warning.AgentId);
+        Assert.Equal(0, warning.Event.Seq);
+        Assert.Equal(SlaClocks.NextResponse, warning.Event.Data!.Value.GetProperty("clock").GetString());
+        Assert.DoesNotContain(session.Observer.Events.Items, e => e.Kind == EventKinds.SlaWarning);
+
+        domain.Time.Advance(TimeSpan.FromSeconds(24));
+        var breach = await session.Observer.WaitForAsync(EventKinds.SlaBreach);
+        var left = await session.Observer.WaitForAsync(EventKinds.AgentLeft);
+        var ended = await domain.Routing.Ended.WaitForAsync(e => e.AgentId == "a-1");
+        var requeued = await domain.Routing.Enqueued.WaitForAsync(e => e.Entry.Summary.Reason == HandoffReasons.SlaEscalation);
+
+        Assert.Equal(SlaClocks.NextResponse, breach.Data!.Value.GetProperty("clock").GetString());
+        Assert.Equal(session.Id, ended.SessionId);
+        Assert.True(left.Seq > breach.Seq);
+        Assert.Equal(boostBefore + 40, requeued.Entry.PriorityBoost);
+        Assert.True(requeued.Entry.SlaAtRisk);
+        var snapshot = await session.Grain.GetSnapshot();
+        Assert.Equal((SessionStatus.Queued, (string?)null), (snapshot.Status, snapshot.AgentId));
+        await Assert.ThrowsAsync<Abstractions.ConversationException>(() => session.Grain.PostAgentMessage("a-1", "am-2", "sorry, I'm back"));
+    }
+
+    [Fact]
+    public async Task AgentWhoNeverAnswersAfterAccepting_LosesTheSession()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync("a-1", "Alice");
+
+        domain.Time.Advance(TimeSpan.FromSeconds(60));
+
+        await domain.Routing.Ended.WaitForAsync(e => e.AgentId == "a-1");
+        var breach = await session.Observer.WaitForAsync(EventKinds.SlaBreach);
+        Assert.Equal(SlaClocks.FirstResponse, breach.Data!.Value.GetProperty("clock").GetString());
+        await DomainCluster.UntilAsync(async () => (await session.Grain.GetSnapshot()).Status == SessionStatus.Queued, "the session is queued again");
+    }
+
+    [Fact]
+    public async Task AgentAnswering_StopsTheClocks_SoNothingBreaches()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync();
+        await session.Grain.PostAgentMessage("a-1", "am-1", "Hello!");
+        await session.PostAsync("hi");
+        domain.Time.Advance(TimeSpan.FromSeconds(90));
+        await session.Grain.PostAgentMessage("a-1", "am-2", "Here is your answer.");
+
+        domain.Time.Advance(TimeSpan.FromMinutes(5));
+        var snapshot = await session.Grain.GetSnapshot();
+
+        Assert.Empty(snapshot.Sla.Breaches);
+        Assert.Null(snapshot.Sla.NextResponseDue);
+        Assert.Equal(SessionStatus.Assigned, snapshot.Status);
+        Assert.Equal(0, domain.Stats.Snapshot().SlaBreaches);
+    }
+
+    [Fact]
+    public async Task ConfiguredQueuePolicy_WinsOverTierDefaults()
+    {
+        await using var domain = await DomainCluster.StartAsync(new DomainClusterSetup
+        {
+            Sla = o => o.Policies.Add(new SlaPolicy { Queue = "complaints", FirstResponse = TimeSpan.FromSeconds(15), NextResponse = TimeSpan.FromSeconds(30), Resolution = TimeSpan.FromMinutes(60) }),
+        });
+        var session = await domain.StartSessionAsync("c-1", "vip");
+
+        await session.PostAndWaitAsync(ScriptedBot.Complain, EventKinds.Status);
+
+        Assert.Equal(domain.Time.GetUtcNow().AddSeconds(15), (await session.Grain.GetSnapshot()).Sla.FirstResponseDue);
+    }
+}
