@@ -1,0 +1,9 @@
+namespace Conversations.Server.Metrics;
+
+/// <summary>The Prometheus metric types this server exposes.</summary>
+public enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Conversations.Abstractions;
+using Conversations.Server.Auth;
+using Conversations.Server.Tests.Support;
+
+namespace Conversations.Server.Tests.Api;
+
+public sealed class KnowledgeEndpointsTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private ServerHost Server => fixture.Server;
+
+    [Fact]
+    public async Task PutListDelete_ManagesAnEntry()
+    {
+        var entry = new
+        {
+            category = "logistics",
+            language = "en",
+            questions = new[] { "Do you ship to Mars?", "Can I get delivery on Mars?" },
+            answer = "Not yet, sorry.",
+        };
+
+        using var put = await Server.SendAsync(HttpMethod.Put, "/api/knowledge/kb-mars", body: entry);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var list = await Server.SendAsync(HttpMethod.Get, "/api/knowledge?language=en");
+        var entries = await list.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(entries.EnumerateArray(), e => e.GetProperty("id").GetString() == "kb-mars");
+        Assert.All(entries.EnumerateArray(), e => Assert.Equal("en", e.GetProperty("language").GetString()));
+
+        using var delete = await Server.SendAsync(HttpMethod.Delete, "/api/knowledge/kb-mars");
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        using var again = await Server.SendAsync(HttpMethod.Delete, "/api/knowledge/kb-mars");
+        await Problems.AssertAsync(again, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task List_HasTheDemoKnowledgeBase()
+    {
+        using var list = await Server.SendAsync(HttpMethod.Get, "/api/knowledge");
+        var entries = await list.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(entries.EnumerateArray(), e => e.GetProperty("language").GetString() == "zh");
+        Assert.Contains(entries.EnumerateArray(), e => e.GetProperty("language").GetString() == "en");
+    }
+
+    [Fact]
+    public async Task Put_InvalidEntry_IsABadRequestProblem()
+    {
+        using var response = await Server.SendAsync(HttpMethod.Put, "/api/knowledge/kb-bad", body: new { category = "nonsense", language = "fr", questions = Array.Empty<string>(), answer = "" });
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest, ErrorCodes.BadRequest);
+    }
+
+    [Fact]
+    public async Task Knowledge_IsForAdminsOnly()
+    {
+        using var response = await Server.SendAsync(HttpMethod.Get, "/api/knowledge", ConversationRoles.Agent, "a-1");
+        await Problems.AssertAsync(response, HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+    }
+}

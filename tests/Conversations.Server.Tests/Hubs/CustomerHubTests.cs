@@ -1,0 +1,183 @@
+using Conversations.Abstractions;
+using Conversations.Abstractions.Sessions;
+using Conversations.Server.Tests.Support;
+
+namespace Conversations.Server.Tests.Hubs;
+
+public sealed class CustomerHubTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private ServerHost Server => fixture.Server;
+
+    [Fact]
+    public async Task StartSession_Twice_ResumesTheOpenSession()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-resume");
+        var (first, _) = await ServerHost.StartSessionAsync(customer);
+        var second = await customer.InvokeAsync<StartSessionAnswer>("StartSession", new { channel = "app" });
+
+        Assert.False(first.Resumed);
+        Assert.True(second.Resumed);
+        Assert.Equal(first.SessionId, second.SessionId);
+        Assert.True(second.LastSeq >= 1);
+    }
+
+    [Fact]
+    public async Task SendMessage_WithSameClientMessageId_ReturnsSameSeqMarkedDuplicate()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-dedupe");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+        var message = new { sessionId = session.SessionId, clientMessageId = "same-1", text = "hello" };
+
+        var first = await customer.InvokeAsync<SendAnswer>("SendMessage", message);
+        var again = await customer.InvokeAsync<SendAnswer>("SendMessage", message);
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Seq, again.Seq);
+        var history = await customer.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId = session.SessionId, afterSeq = 0 });
+        Assert.Single(history, e => e.Text == "hello");
+    }
+
+    [Fact]
+    public async Task SendMessage_PushesTheBotAnswerAsEvent()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-push");
+        var (session, events) = await ServerHost.StartSessionAsync(customer);
+
+        var sent = await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = session.SessionId, clientMessageId = "p-1", text = "ping" });
+
+        var mine = await events.WaitForAsync(e => e.Seq == sent.Seq);
+        Assert.Equal(SenderRoles.Customer, mine.Sender.Role);
+        Assert.Equal("c-push", mine.Sender.Id);
+        var answer = await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Bot && e.Text == "Echo: ping");
+        Assert.Equal(session.SessionId, answer.SessionId);
+    }
+
+    [Fact]
+    public async Task GetHistory_AfterReconnect_ReturnsExactlyTheEventsMissed()
+    {
+        await using var phone = await Server.ConnectCustomerAsync("c-replay");
+        var (session, phoneEvents) = await ServerHost.StartSessionAsync(phone);
+        var sessionId = session.SessionId;
+        await phone.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-1", text = "first" });
+        var lastSeen = (await phoneEvents.WaitForAsync(e => e.Text == "Echo: first")).Seq;
+
+        // The widget disconnects; meanwhile the conversation goes on from the customer's other device.
+        await phone.DisposeAsync();
+        await using var laptop = await Server.ConnectCustomerAsync("c-replay");
+        var (resumed, laptopEvents) = await ServerHost.StartSessionAsync(laptop);
+        Assert.True(resumed.Resumed);
+        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-2", text = "second" });
+        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-3", text = "third" });
+        var latest = (await laptopEvents.WaitForAsync(e => e.Text == "Echo: third")).Seq;
+
+        // The widget comes back and asks for what came after the last event it saw.
+        await using var widget = await Server.ConnectCustomerAsync("c-replay");
+        var widgetEvents = new Inbox<ConversationEvent>();
+        widget.On<ConversationEvent>("Event", widgetEvents.Add);
+        var missed = await widget.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId, afterSeq = lastSeen });
+
+        Assert.Equal(Enumerable.Range((int)lastSeen + 1, (int)(latest - lastSeen)).Select(i => (long)i), missed.Select(e => e.Seq));
+        Assert.Equal(new[] { "second", "Echo: second", "third", "Echo: third" }, missed.Where(e => e.Kind == EventKinds.Message).Select(e => e.Text));
+
+        // …and from then on it hears new events live.
+        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-4", text = "fourth" });
+        var live = await widgetEvents.WaitForAsync(e => e.Text == "Echo: fourth");
+        Assert.True(live.Seq > latest);
+    }
+
+    [Fact]
+    public async Task Calls_OnAnotherCustomersSession_AreForbidden()
+    {
+        await using var owner = await Server.ConnectCustomerAsync("c-owner");
+        var (session, _) = await ServerHost.StartSessionAsync(owner);
+        await using var intruder = await Server.ConnectCustomerAsync("c-intruder");
+        var sessionId = session.SessionId;
+
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => intruder.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "x-1", text = "hi" }));
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => intruder.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId, afterSeq = 0 }));
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => intruder.InvokeAsync<StatusAnswer>("RequestAgent", new { sessionId }));
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => intruder.InvokeAsync<OkAnswer>("RateSession", new { sessionId, score = 1 }));
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => intruder.InvokeAsync<StatusAnswer>("CloseSession", new { sessionId }));
+    }
+
+    [Fact]
+    public async Task StartSession_AboutAnotherCustomersOrder_IsForbidden()
+    {
+        // Demo order 2026111100009305 belongs to c-1001.
+        await using var stranger = await Server.ConnectCustomerAsync("c-1002");
+        await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => stranger.InvokeAsync<StartSessionAnswer>("StartSession", new { channel = "web", orderId = "2026111100009305" }));
+
+        await using var owner = await Server.ConnectCustomerAsync("c-1001");
+        var mine = await owner.InvokeAsync<StartSessionAnswer>("StartSession", new { channel = "web", orderId = "2026111100009305" });
+        Assert.False(string.IsNullOrEmpty(mine.SessionId));
+    }
+
+    [Fact]
+    public async Task Calls_OnAnUnknownSession_AreNotFound()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-unknown");
+        await Hub.FailsWithAsync(ErrorCodes.NotFound, () => customer.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId = "s-nope", afterSeq = 0 }));
+        await Hub.FailsWithAsync(ErrorCodes.NotFound, () => customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = "s-nope", clientMessageId = "n-1", text = "hi" }));
+    }
+
+    [Fact]
+    public async Task RateSession_WhileTheBotStillTalks_IsAConflict()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-early-rating");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+        await Hub.FailsWithAsync(ErrorCodes.Conflict, () => customer.InvokeAsync<OkAnswer>("RateSession", new { sessionId = session.SessionId, score = 4 }));
+    }
+
+    [Fact]
+    public async Task SendMessage_AfterClose_IsAConflict()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-closed");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+        var closed = await customer.InvokeAsync<StatusAnswer>("CloseSession", new { sessionId = session.SessionId });
+        Assert.Equal("closed", closed.Status);
+        await Hub.FailsWithAsync(ErrorCodes.Conflict, () => customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = session.SessionId, clientMessageId = "late", text = "hello?" }));
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("clientMessageId")]
+    [InlineData("sessionId")]
+    public async Task SendMessage_WithMissingField_IsABadRequestNamingIt(string missing)
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-missing-" + missing);
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+        var fields = new Dictionary<string, object> { ["sessionId"] = session.SessionId, ["clientMessageId"] = "b-1", ["text"] = "hi" };
+        fields.Remove(missing);
+
+        var message = await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<SendAnswer>("SendMessage", fields));
+        Assert.Contains(missing, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendMessage_WithOversizedFields_IsABadRequest()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-oversized");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = session.SessionId, clientMessageId = "o-1", text = new string('a', 4001) }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = session.SessionId, clientMessageId = new string('m', 65), text = "hi" }));
+        var longest = await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = session.SessionId, clientMessageId = new string('m', 64), text = new string('a', 4000) });
+        Assert.False(longest.Duplicate);
+    }
+
+    [Fact]
+    public async Task Calls_WithMalformedArguments_AreBadRequests()
+    {
+        await using var customer = await Server.ConnectCustomerAsync("c-malformed");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
+
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<SendAnswer>("SendMessage", "just a string"));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<OkAnswer>("RateSession", new { sessionId = session.SessionId, score = "many" }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<OkAnswer>("RateSession", new { sessionId = session.SessionId, score = 6 }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<StartSessionAnswer>("StartSession", new { channel = "web", language = "fr" }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<StartSessionAnswer>("StartSession", new { language = "en" }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId = session.SessionId, afterSeq = -1 }));
+        await Hub.FailsWithAsync(ErrorCodes.BadRequest, () => customer.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId = session.SessionId, afterSeq = 0, limit = 5000 }));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Server.Tests.Support;
+
+/// <summary>Keeps every log line (message and exception text) so a test can check what reached the logs.</summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values) lines.Enqueue($"  {key}={value}");
+            }
+        }
+    }
+}

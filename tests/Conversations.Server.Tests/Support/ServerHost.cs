@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Conversations.Abstractions.Bot;
+using Conversations.Abstractions.Sessions;
+using Conversations.Client;
+using Conversations.Server.Auth;
+using Conversations.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Server.Tests.Support;
+
+/// <summary>
+/// The real server, composed as Program.cs composes it, on Kestrel at 127.0.0.1 with a free port; the scripted bot
+/// stands in for the real one and demo data stays off unless a test turns it on.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="services">Service overrides, applied last.</param>
+    /// <param name="realBot">Keep the shop's bot instead of <see cref="ScriptedBot"/>.</param>
+    /// <param name="logs">Receives every log entry, at every level.</param>
+    public static async Task<ServerHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool realBot = false,
+        CapturingLoggerProvider? logs = null)
+    {
+        var builder = ConversationsServer.CreateBuilder([]);
+        var merged = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Conversations:Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
+        builder.Configuration.AddInMemoryCollection(merged);
+        builder.Logging.ClearProviders();
+        builder.AddConversationsServer();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFilter((_, _) => true);
+        }
+
+        builder.Services.AddSingleton(SharedBotModel.Analyzer);
+        if (!realBot) builder.Services.AddSingleton<IConversationBot, ScriptedBot>();
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapConversationsServer();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServerHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A token minted by the server's own token service (what <c>POST /api/dev/tokens</c> hands out).</summary>
+    public string Token(string role, string id) => Services.GetRequiredService<TokenService>().Mint(id, role, TimeSpan.FromHours(1));
+
+    public Uri HubUrl(string hub) => new(BaseAddress, $"hubs/{hub}");
+
+    public Task<HubConnection> ConnectCustomerAsync(string customerId) =>
+        HubConnection.ConnectAsync(HubUrl("customer"), new HubConnectionOptions { AccessToken = Token(ConversationRoles.Customer, customerId) });
+
+    public Task<HubConnection> ConnectAgentAsync(string agentId) =>
+        HubConnection.ConnectAsync(HubUrl("agent"), new HubConnectionOptions { AccessToken = Token(ConversationRoles.Agent, agentId) });
+
+    /// <summary>A request carrying a bearer token for <paramref name="role"/> <paramref name="id"/> (none when <paramref name="role"/> is null).</summary>
+    public HttpRequestMessage Request(HttpMethod method, string path, string? role = ConversationRoles.Admin, string id = "admin-1", object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (role is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, id));
+        if (body is not null) request.Content = JsonContent.Create(body, options: JsonSerializerOptions.Web);
+        return request;
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? role = ConversationRoles.Admin, string id = "admin-1", object? body = null)
+    {
+        using var request = Request(method, path, role, id, body);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Starts a session for <paramref name="customer"/> and records every event pushed to the connection.</summary>
+    public static async Task<(StartSessionAnswer Session, Inbox<ConversationEvent> Events)> StartSessionAsync(HubConnection customer, string language = "en")
+    {
+        var events = new Inbox<ConversationEvent>();
+        customer.On<ConversationEvent>("Event", events.Add);
+        var session = await customer.InvokeAsync<StartSessionAnswer>("StartSession", new { channel = "web", language });
+        return (session, events);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
