@@ -631,8 +631,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var queue = QueueNames.Of(IntentSkills.Resolve(skill, S.Intent), S.Language);
         var priority = Math.Max(0, priorityBoost);
+        // A repeated contact is weighed once, by the queue's priority function (summary.PreviousSessionId).
         var summary = await SummaryAsync(reason, note, S.OrderId);
-        if (summary.PreviousSessionId is not null) priority += _options.RepeatContactPriorityBoost;
         _stats.HandoffRequested();
         S.LowConfidenceStreak = 0;
 

@@ -26,9 +26,6 @@ public sealed class SessionOptions
     /// <summary>Events returned to an agent on accepting (the most recent ones).</summary>
     public int AssignmentHistoryEvents { get; set; } = 200;
 
-    /// <summary>Priority gained by a repeated contact about the same order within 24 hours.</summary>
-    public int RepeatContactPriorityBoost { get; set; } = 15;
-
     /// <summary>Priority gained by a session whose agent went offline.</summary>
     public int AgentLeftPriorityBoost { get; set; } = 25;
 
@@ -47,7 +44,6 @@ public sealed class SessionOptions
         if (SummaryMessages is < 1 or > 50) throw Invalid(nameof(SummaryMessages), "must be between 1 and 50");
         if (BotContextEvents is < 1 or > 100) throw Invalid(nameof(BotContextEvents), "must be between 1 and 100");
         if (AssignmentHistoryEvents is < 1 or > 1000) throw Invalid(nameof(AssignmentHistoryEvents), "must be between 1 and 1000");
-        if (RepeatContactPriorityBoost < 0) throw Invalid(nameof(RepeatContactPriorityBoost), "must not be negative");
         if (AgentLeftPriorityBoost < 0) throw Invalid(nameof(AgentLeftPriorityBoost), "must not be negative");
         if (QueueNoticeInterval < TimeSpan.Zero) throw Invalid(nameof(QueueNoticeInterval), "must not be negative");
         if (MaxSubscribers is < 1 or > 1000) throw Invalid(nameof(MaxSubscribers), "must be between 1 and 1000");
