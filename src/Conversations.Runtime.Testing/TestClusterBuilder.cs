@@ -1,4 +1,5 @@
 using System.Reflection;
+using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +61,31 @@ public sealed class TestClusterBuilder
         return cluster;
     }
 
-    internal void Apply(IServiceCollection services, TestClusterStores stores)
+    /// <summary>Starts <paramref name="silos"/> silos in this process that form one cluster over loopback TCP.</summary>
+    public async Task<TestSiloCluster> BuildClusterAsync(int silos, Action<ClusterOptions>? configure = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
+        if (FakeTime is not null)
+        {
+            // Probes, suspicions and drains are real network round trips: a fake clock would stall them.
+            throw new InvalidOperationException("A multi-silo test cluster runs on the real clock; do not combine BuildClusterAsync with UseFakeTime().");
+        }
+
+        var cluster = new TestSiloCluster(this, configure);
+        try
+        {
+            for (var i = 0; i < silos; i++) await cluster.StartSiloAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    internal void Apply(IServiceCollection services, TestClusterStores stores, Action<RuntimeBuilder>? cluster = null)
     {
         services.AddLogging();
         if (FakeTime is not null) services.AddSingleton<TimeProvider>(FakeTime);
@@ -70,6 +95,7 @@ public sealed class TestClusterBuilder
         });
         foreach (var assembly in _grainAssemblies) runtime.AddGrains(assembly);
         stores.Register(runtime);
+        cluster?.Invoke(runtime);
         foreach (var configure in _services) configure(services);
     }
 }

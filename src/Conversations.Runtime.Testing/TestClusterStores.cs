@@ -1,3 +1,4 @@
+using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Postgres;
 using Conversations.Runtime.Reminders;
@@ -29,8 +30,12 @@ internal sealed class TestClusterStores : IAsyncDisposable
         var services = runtime.Services;
         if (_postgres is null)
         {
+            // One store for every silo of the cluster (and every restart), as a durable store would be.
             services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
-                _memoryStorage ??= new MemoryGrainStorage(sp.GetRequiredService<GrainStateSerializer>()));
+            {
+                Interlocked.CompareExchange(ref _memoryStorage, new MemoryGrainStorage(sp.GetRequiredService<GrainStateSerializer>()), null);
+                return _memoryStorage;
+            });
             services.Replace(ServiceDescriptor.Singleton<IReminderTable>(_memoryReminders));
             return;
         }
@@ -41,6 +46,15 @@ internal sealed class TestClusterStores : IAsyncDisposable
             new PostgresGrainStorage(dataSource, sp.GetRequiredService<GrainStateSerializer>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp =>
             new PostgresReminderTable(dataSource, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.ServiceId)));
+    }
+
+    /// <summary>The membership table of a multi-silo cluster: PostgreSQL when the cluster uses it, else one shared in memory.</summary>
+    public IMembershipTable CreateMembershipTable(string clusterId)
+    {
+        if (_postgres is null) return new MemoryMembershipTable();
+        var dataSource = NpgsqlDataSource.Create(_postgres);
+        _dataSources.Add(dataSource);
+        return new PostgresMembershipTable(dataSource, clusterId);
     }
 
     public async Task EnsureSchemaAsync()

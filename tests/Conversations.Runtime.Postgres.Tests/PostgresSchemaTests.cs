@@ -22,7 +22,8 @@ public sealed class PostgresSchemaTests
         Assert.Equal(PostgresSchema.LatestVersions.OrderBy(v => v.Key), versions.OrderBy(v => v.Key));
         Assert.Contains("grain_state", versions.Keys);
         Assert.Contains("reminders", versions.Keys);
-        Assert.Equal(["conversations_schema_version", "grain_state", "reminders"], await TablesAsync());
+        Assert.Contains("membership", versions.Keys);
+        Assert.Equal(["cluster_members", "cluster_version", "conversations_schema_version", "grain_state", "reminders", "transcripts"], await TablesAsync());
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PostgresSchemaTests
 
             var versions = await new PostgresSchema(_database.DataSource, _schemaName).ReadVersionsAsync();
             Assert.Equal(PostgresSchema.LatestVersions.OrderBy(v => v.Key), versions.OrderBy(v => v.Key));
-            Assert.Equal(["conversations_schema_version", "grain_state", "reminders"], await TablesAsync());
+            Assert.Equal(["cluster_members", "cluster_version", "conversations_schema_version", "grain_state", "reminders", "transcripts"], await TablesAsync());
         }
         finally
         {

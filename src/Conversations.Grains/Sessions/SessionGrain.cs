@@ -381,7 +381,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             LastMessages = await LastMessagesAsync(),
             Note = Join(previous.Note, $"Transferred from {S.Queue} by {S.AgentName ?? agent}."),
         };
-        var ticket = await EnqueueAsync(queue, summary, S.PriorityBoost, slaAtRisk: false, avoidAgentId: agent);
+        var (ticket, enqueuedAt) = await EnqueueAsync(queue, summary, S.PriorityBoost, slaAtRisk: false, avoidAgentId: agent);
         if (!ticket.Accepted || ticket.NoAgentsOnline)
         {
             // Nothing changed: the queue did not take it, so the session stays with this agent.
@@ -392,7 +392,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (transfer)");
         var left = AgentLeftDraft(agent, S.AgentName, "transfer");
         ClearAgent();
-        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, S.PriorityBoost, ticket, [left], agent);
+        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, S.PriorityBoost, ticket, enqueuedAt, [left], agent);
         return S.Status;
     }
 
@@ -636,7 +636,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         _stats.HandoffRequested();
         S.LowConfidenceStreak = 0;
 
-        var ticket = await EnqueueAsync(queue, summary, priority, slaAtRisk: false);
+        var (ticket, enqueuedAt) = await EnqueueAsync(queue, summary, priority, slaAtRisk: false);
         if (!ticket.Accepted || ticket.NoAgentsOnline)
         {
             S.Summary = summary;
@@ -646,13 +646,12 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             return S.Status;
         }
 
-        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, priority, ticket, [], null);
+        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, priority, ticket, enqueuedAt, [], null);
         return S.Status;
     }
 
-    private async Task EnterQueueAsync(string queue, HandoffSummary summary, int priority, QueueTicket ticket, IReadOnlyList<EventDraft> before, string? alsoToAgent)
+    private async Task EnterQueueAsync(string queue, HandoffSummary summary, int priority, QueueTicket ticket, DateTimeOffset now, IReadOnlyList<EventDraft> before, string? alsoToAgent)
     {
-        var now = Now;
         SetStatus(SessionStatus.Queued);
         S.Queue = queue;
         S.QueuedAt = now;
@@ -701,9 +700,10 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         var left = AgentLeftDraft(agent, name, why);
         ClearAgent();
         QueueTicket ticket;
+        var enqueuedAt = Now;
         try
         {
-            ticket = await EnqueueAsync(queue, summary, priority, slaAtRisk: true, avoidAgentId: agent);
+            (ticket, enqueuedAt) = await EnqueueAsync(queue, summary, priority, slaAtRisk: true, avoidAgentId: agent);
         }
         catch (Exception e)
         {
@@ -717,7 +717,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             return;
         }
 
-        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, priority, ticket, [left], agent);
+        await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, priority, ticket, enqueuedAt, [left], agent);
     }
 
     private async Task BackToBotAsync(string reason, IReadOnlyList<EventDraft> before, string? alsoToAgent = null)
@@ -1116,10 +1116,11 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
     private ICustomerGrain Customer => GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId!);
 
-    private async Task<QueueTicket> EnqueueAsync(string queue, HandoffSummary summary, int priority, bool slaAtRisk, string? avoidAgentId = null)
+    /// <summary>Enqueues the session; the ticket carries when it entered the queue (the SLA clocks start then, not when the answer came back).</summary>
+    private async Task<(QueueTicket Ticket, DateTimeOffset At)> EnqueueAsync(string queue, HandoffSummary summary, int priority, bool slaAtRisk, string? avoidAgentId = null)
     {
         var entry = new QueueEntry(SessionId, summary, Now, priority, S.Sentiment == "angry", slaAtRisk, avoidAgentId);
-        return await QueueShard(queue).Enqueue(entry);
+        return (await QueueShard(queue).Enqueue(entry), entry.EnqueuedAt);
     }
 
     private async Task<HandoffSummary> SummaryAsync(string reason, string? note, string? orderId)

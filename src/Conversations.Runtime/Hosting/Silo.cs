@@ -49,10 +49,21 @@ public sealed class Silo : IAsyncDisposable
 
     internal GrainRuntime Runtime => _runtime;
 
+    /// <summary>Whether this silo owns <paramref name="grain"/> in its current view of the cluster (tests).</summary>
+    internal bool Owns(IAddressable grain) =>
+        grain is Invocation.GrainReference reference ? _runtime.OwnsByHash(reference.GrainId) : throw new ArgumentException("Not a grain reference.", nameof(grain));
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) throw new InvalidOperationException("The silo was already started.");
         _runtime.Start();
+        if (_runtime.Transport is TcpMessageTransport transport) transport.Start(_runtime, Address);
+        if (_runtime.Membership is ClusterMembership cluster)
+        {
+            cluster.LocalSiloDeclaredDead += OnDeclaredDead;
+            await cluster.JoinAsync(cancellationToken);
+        }
+
         await _runtime.Reminders.StartAsync(cancellationToken);
         _logger.LogInformation("Silo {Silo} started with {Classes} grain classes", Address, _runtime.Classes.All.Count());
     }
@@ -64,6 +75,26 @@ public sealed class Silo : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        var cluster = _runtime.Membership as ClusterMembership;
+        if (cluster is not null)
+        {
+            try
+            {
+                // Shutting down: every silo (this one included) now places this silo's grains elsewhere, and
+                // the view change deactivates them here; calls still arriving are forwarded to the new owners.
+                await cluster.BeginLeaveAsync(cancellationToken);
+                await Task.Delay(cluster.Options.DrainGrace, _runtime.TimeProvider, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning(exception, "Silo {Silo} could not announce its shutdown; the others will detect it", Address);
+            }
+            catch (OperationCanceledException)
+            {
+                _logger.LogWarning("Silo {Silo} was told to stop before its drain grace ended", Address);
+            }
+        }
+
         _runtime.StopAccepting();
         _runtime.Reminders.Stop();
         foreach (var activation in _runtime.Catalog.All) activation.StartDeactivation(DeactivationReason.ShuttingDown);
@@ -76,7 +107,38 @@ public sealed class Silo : IAsyncDisposable
             _logger.LogWarning("Silo {Silo} stopped with {Count} activations still deactivating", Address, _runtime.Catalog.Count);
         }
 
+        if (cluster is not null)
+        {
+            await cluster.Transport.DrainAsync(TimeSpan.FromSeconds(5));
+            try
+            {
+                await cluster.LeaveAsync(CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Silo {Silo} could not record that it left; the others will detect it", Address);
+            }
+        }
+
+        if (_runtime.Transport is TcpMessageTransport transport) await transport.CloseGracefullyAsync(TimeSpan.FromSeconds(2));
         _logger.LogInformation("Silo {Silo} stopped", Address);
+    }
+
+    private void OnDeclaredDead()
+    {
+        // Others already moved this silo's grains: stop serving at once so no stale activation lingers.
+        _ = StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Stops the silo as a crash would (test hook): no drain, no leave, connections dropped; the others must detect it.</summary>
+    internal async Task KillAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (_runtime.Membership is ClusterMembership cluster) await cluster.StopLoopAsync();
+        _runtime.StopAccepting();
+        _runtime.Reminders.Stop();
+        if (_runtime.Transport is TcpMessageTransport transport) await transport.DisposeAsync();
+        _logger.LogWarning("Silo {Silo} was killed", Address);
     }
 
     /// <summary>Deactivates every idle activation whose collection age has passed (what the collector does each quantum).</summary>

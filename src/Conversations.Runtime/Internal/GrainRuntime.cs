@@ -12,6 +12,10 @@ namespace Conversations.Runtime.Internal;
 /// </summary>
 internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDisposable
 {
+    // A request whose owner the silos disagree on waits for their views to converge, up to 5 s.
+    private const int MaxViewWaits = 50;
+    private static readonly TimeSpan ViewWaitInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly GrainClassRegistry _classes;
     private readonly RuntimeOptions _options;
     private readonly CancellationTokenSource _shutdown = new();
@@ -42,7 +46,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
         Catalog = new Catalog(this);
         Observers = new ObserverRegistry();
         Instruments = new RuntimeInstruments(() => Catalog.Count, () => Catalog.All.Sum(a => (long)a.QueueLength));
-        Reminders = new ReminderService(reminderTable, this, options.MinimumReminderPeriod);
+        Reminders = new ReminderService(reminderTable, this, options.MinimumReminderPeriod) { Owns = OwnsByHash };
+        membership.ViewChanged += OnViewChanged;
     }
 
     public TimeProvider TimeProvider { get; }
@@ -133,6 +138,14 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
         Route(request, reference);
     }
 
+    /// <summary>Routes a request that arrived from another silo, with the time its caller still waits.</summary>
+    public void ReceiveRemote(Request request, TimeSpan remaining)
+    {
+        request.Deadline = Volatile.Read(ref _now) + (long)Math.Ceiling(remaining.TotalSeconds);
+        Instruments.OnSend(request);
+        Route(request, null);
+    }
+
     /// <summary>Sends a request again after the activation it was queued on went away.</summary>
     public void Reroute(Request request) => Route(request, null);
 
@@ -154,14 +167,49 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
             return;
         }
 
-        var owner = Placement.PlaceGrain(id, StrategyOf(grainClass));
+        SiloAddress owner;
+        try
+        {
+            owner = Placement.PlaceGrain(id, StrategyOf(grainClass));
+        }
+        catch (SiloUnavailableException exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
         if (owner != Membership.LocalSilo)
         {
-            Transport.Send(owner, request);
+            if (request.Hops >= TcpMessageTransport.MaxHops) WaitForView(request, reference);
+            else Transport.Send(owner, request);
             return;
         }
 
         DeliverLocally(request, grainClass, reference);
+    }
+
+    /// <summary>
+    /// A request forwarded as often as allowed still belongs elsewhere in this silo's view: the silos'
+    /// views disagree for a moment (one has not seen a change yet), so route it again shortly.
+    /// </summary>
+    private void WaitForView(Request request, GrainReference? reference)
+    {
+        if (++request.ViewWaits > MaxViewWaits)
+        {
+            request.TryFail(new SiloUnavailableException($"The silos do not agree who owns {request.Target}; retry."));
+            return;
+        }
+
+        ITimer? timer = null;
+        timer = TimeProvider.CreateTimer(
+            _ =>
+            {
+                timer?.Dispose();
+                // The silo that sent it here may have caught up by now: allow one more hop.
+                request.Hops = TcpMessageTransport.MaxHops - 1;
+                Route(request, reference);
+            },
+            null, ViewWaitInterval, Timeout.InfiniteTimeSpan);
     }
 
     public void DeliverLocally(Request request, GrainClass grainClass, GrainReference? reference)
@@ -194,6 +242,71 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
         return activation.TryEnqueue(request);
     }
 
+    /// <summary>Whether this silo owns <paramref name="id"/>'s hash range in its current view (reminders and hash-placed grains).</summary>
+    public bool OwnsByHash(GrainId id)
+    {
+        try
+        {
+            return Placement.PlaceGrain(id, PlacementStrategy.Hash) == Membership.LocalSilo;
+        }
+        catch (SiloUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The cluster changed: activations of grains another silo now owns finish their turn and leave (their
+    /// queued calls follow them to the new owner), and reminders move with their hash ranges.
+    /// </summary>
+    private void OnViewChanged()
+    {
+        Reminders.DropUnowned();
+        if (_accepting) _ = LoadOwnedRemindersAsync();
+        foreach (var activation in Catalog.All)
+        {
+            if (StrategyOf(activation.Class) == PlacementStrategy.Hash && !OwnsByHash(activation.Id))
+            {
+                activation.StartDeactivation(DeactivationReason.OwnershipChanged);
+            }
+        }
+    }
+
+    private async Task LoadOwnedRemindersAsync()
+    {
+        // The reminder table may be briefly unreachable (a database failover): keep trying for a minute.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Reminders.LoadRangeAsync(0, uint.MaxValue, ShutdownToken);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the silo is stopping; its reminders go to the others
+            }
+            catch (Exception exception)
+            {
+                if (attempt >= 60)
+                {
+                    Logger.LogError(exception, "Taking over reminders after a view change failed; the next view change tries again");
+                    return;
+                }
+
+                Logger.LogWarning(exception, "Taking over reminders after a view change failed (attempt {Attempt}); retrying", attempt);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider, ShutdownToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
     public static PlacementStrategy StrategyOf(GrainClass grainClass) =>
         grainClass.IsStatelessWorker ? PlacementStrategy.StatelessWorker
         : grainClass.PreferLocal ? PlacementStrategy.PreferLocal
@@ -212,6 +325,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
 
     public void Dispose()
     {
+        Membership.ViewChanged -= OnViewChanged;
         _deadlineTimer?.Dispose();
         Collector.Dispose();
         Reminders.Dispose();

@@ -33,4 +33,16 @@ public abstract class Request : Message
     internal abstract bool TryComplete(object? result);
 
     internal abstract bool IsAnswered { get; }
+
+    /// <summary>Silo-to-silo hops this request has made (a request is forwarded at most twice).</summary>
+    internal int Hops { get; set; }
+
+    /// <summary>How many times this request waited for silos' views to agree on its owner.</summary>
+    internal int ViewWaits { get; set; }
+
+    /// <summary>Starts answering a request rebuilt from a remote silo's message: the returned task completes with the call.</summary>
+    internal abstract Task CreateRemoteCompletion();
+
+    /// <summary>The result of a task made by <see cref="CreateRemoteCompletion"/> (null for void methods).</summary>
+    internal abstract object? ResultOf(Task completion);
 }

@@ -13,6 +13,10 @@ public abstract class Request<TResult> : Request
         return _completion.Task;
     }
 
+    internal override Task CreateRemoteCompletion() => CreateCompletion();
+
+    internal override object? ResultOf(Task completion) => ((Task<TResult>)completion).Result;
+
     internal override bool IsAnswered => _completion is null || _completion.Task.IsCompleted;
 
     internal override void Run(object target, IRequestOwner? owner)

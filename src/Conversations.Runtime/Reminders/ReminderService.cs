@@ -53,6 +53,8 @@ internal sealed class ReminderService : IDisposable
         {
             foreach (var row in rows)
             {
+                // A reminder already scheduled from the same row keeps its due time (rescheduling could fire it twice).
+                if (_reminders.TryGetValue((row.GrainId, row.ReminderName), out var held) && held.Entry.ETag == row.ETag) continue;
                 if (Owns(row.GrainId)) ScheduleLocked(row);
             }
 

@@ -1,3 +1,4 @@
+using Conversations.Grains.Queues;
 using Conversations.Abstractions;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Sessions;
@@ -112,7 +113,11 @@ public sealed class CustomerGrainTests
         var (_, entry) = Assert.Single(domain.Routing.Enqueued.Items);
         Assert.Equal(first.Id, entry.Summary.PreviousSessionId);
         Assert.Contains(first.Id, entry.Summary.Note, StringComparison.Ordinal);
-        Assert.Equal(15, entry.PriorityBoost);
+        // The queue weighs the repeat (once) from the summary's PreviousSessionId.
+        var waited = TimeSpan.Zero;
+        Assert.True(
+            QueuePriority.Of(entry.Summary.Tier, entry.Angry, entry.Summary.Sentiment, entry.SlaAtRisk, entry.PriorityBoost, repeatContact: true, waited)
+            > QueuePriority.Of(entry.Summary.Tier, entry.Angry, entry.Summary.Sentiment, entry.SlaAtRisk, entry.PriorityBoost, repeatContact: false, waited));
     }
 
     [Fact]
