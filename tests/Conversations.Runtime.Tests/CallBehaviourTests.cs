@@ -140,6 +140,50 @@ public sealed class CallBehaviourTests
         await Assert.ThrowsAsync<ObserverNotFoundException>(() => notifier.Notify("offer-2"));
     }
 
+    [Fact]
+    public async Task ObserverCalls_FromOneGrain_ArriveInTheOrderSent()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe());
+        var observer = new SequenceObserver(expected: 5000);
+        var reference = cluster.GrainFactory.CreateObjectReference<ISequenceObserver>(observer);
+
+        await cluster.GrainFactory.GetGrain<IPusherGrain>("pusher").Push(reference, 5000);
+
+        var received = await observer.Done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(1, 5000), received);
+    }
+
+    [Fact]
+    public async Task ServiceProvider_DisposedWithoutStartingTheSilo_DoesNotThrow()
+    {
+        // What a host that fails to start (e.g. its port is taken) does: dispose everything it resolved.
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Conversations.Runtime.Hosting.RuntimeServiceCollectionExtensions.AddConversationsRuntime(services).AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage();
+        var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(provider);
+        _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Conversations.Runtime.Hosting.Silo>(provider);
+
+        await provider.DisposeAsync();
+    }
+
+    private sealed class SequenceObserver(int expected) : ISequenceObserver
+    {
+        private readonly List<int> _received = [];
+
+        public TaskCompletionSource<List<int>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Next(int number)
+        {
+            lock (_received)
+            {
+                _received.Add(number);
+                if (_received.Count == expected) Done.TrySetResult([.. _received]);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public interface IUnimplementedGrain : IGrainWithStringKey
     {
         Task Nothing();

@@ -148,6 +148,6 @@ public sealed class Silo : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await StopAsync(timeout.Token);
-        _runtime.Dispose();
+        _runtime.ReleaseResources();
     }
 }

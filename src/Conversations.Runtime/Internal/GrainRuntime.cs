@@ -10,7 +10,9 @@ namespace Conversations.Runtime.Internal;
 /// The core of a silo: makes references, routes each request to a local activation, an observer or
 /// another silo, and enforces call deadlines.
 /// </summary>
-internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDisposable
+// Not IDisposable on purpose: it is also resolved as IGrainFactory, and a container disposes what it resolves —
+// the silo, which owns it, releases it in ReleaseResources.
+internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
 {
     // A request whose owner the silos disagree on waits for their views to converge, up to 5 s.
     private const int MaxViewWaits = 50;
@@ -323,7 +325,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IDis
         foreach (var activation in Catalog.All) activation.ExpireRequests(now);
     }
 
-    public void Dispose()
+    /// <summary>Releases timers, meters and the transport; called once by the silo after it stopped.</summary>
+    public void ReleaseResources()
     {
         Membership.ViewChanged -= OnViewChanged;
         _deadlineTimer?.Dispose();

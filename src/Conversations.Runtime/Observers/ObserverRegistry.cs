@@ -8,7 +8,7 @@ internal sealed class ObserverRegistry
 {
     public const string ObserverType = "$observer";
 
-    private readonly ConcurrentDictionary<string, object> _observers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ObserverMailbox> _observers = new(StringComparer.Ordinal);
 
     public int Count => _observers.Count;
 
@@ -16,7 +16,7 @@ internal sealed class ObserverRegistry
     {
         // The key names the hosting silo so that any silo can route a call back to it.
         var id = new GrainId(ObserverType, $"{siloAddress}|{Guid.NewGuid():N}");
-        _observers[id.Key] = observer;
+        _observers[id.Key] = new ObserverMailbox(observer);
         return id;
     }
 
@@ -28,15 +28,15 @@ internal sealed class ObserverRegistry
         return bar < 0 ? string.Empty : id.Key[..bar];
     }
 
-    /// <summary>Runs the call on the thread pool, outside any grain's turn, so the observer never runs inside the caller's context.</summary>
+    /// <summary>Queues the call on the observer's mailbox: started in arrival order, outside any grain's turn.</summary>
     public void Invoke(Request request)
     {
-        if (!_observers.TryGetValue(request.Target.Key, out var target))
+        if (!_observers.TryGetValue(request.Target.Key, out var mailbox))
         {
             request.TryFail(new ObserverNotFoundException(request.Target));
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Request.Run(s.Target, null), (Request: request, Target: target), preferLocal: false);
+        mailbox.Post(request);
     }
 }

@@ -120,3 +120,16 @@ public interface ISlowStopGrain : IGrainWithStringKey
 
     Task Leave();
 }
+
+/// <summary>Pushes a numbered sequence to an observer, one-way, as a session pushes events.</summary>
+public interface IPusherGrain : IGrainWithStringKey
+{
+    Task Push(ISequenceObserver observer, int count);
+}
+
+/// <summary>Receives numbered pushes.</summary>
+public interface ISequenceObserver : IGrainObserver
+{
+    [OneWay]
+    Task Next(int number);
+}
