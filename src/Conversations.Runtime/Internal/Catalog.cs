@@ -15,9 +15,23 @@ internal sealed class Catalog
         _runtime = runtime;
     }
 
-    public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
+    // ConcurrentDictionary's Count and Values take every lock (Values also copies): with hundreds of thousands of
+    // activations that is too dear for the per-second deadline sweep, so count separately and enumerate lock-free.
+    private int _count;
 
-    public IEnumerable<ActivationData> All => _activations.Values.Concat(_workers.Values.SelectMany(w => w.Activations));
+    public int Count => Volatile.Read(ref _count) + _workers.Sum(w => w.Value.Count);
+
+    public IEnumerable<ActivationData> All
+    {
+        get
+        {
+            foreach (var entry in _activations) yield return entry.Value;
+            foreach (var group in _workers)
+            {
+                foreach (var worker in group.Value.Activations) yield return worker;
+            }
+        }
+    }
 
     public ActivationData GetOrCreate(GrainId id, GrainClass grainClass)
     {
@@ -29,7 +43,13 @@ internal sealed class Catalog
 
         if (_activations.TryGetValue(id, out var existing)) return existing;
         var created = new ActivationData(_runtime, grainClass, id);
-        return _activations.GetOrAdd(id, created);
+        if (_activations.TryAdd(id, created))
+        {
+            Interlocked.Increment(ref _count);
+            return created;
+        }
+
+        return _activations.TryGetValue(id, out existing) ? existing : GetOrCreate(id, grainClass);
     }
 
     public bool TryGet(GrainId id, out ActivationData activation) => _activations.TryGetValue(id, out activation!);
@@ -42,7 +62,7 @@ internal sealed class Catalog
         }
         else
         {
-            _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.Id, activation));
+            if (_activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.Id, activation))) Interlocked.Decrement(ref _count);
         }
 
         if (_emptied is { } waiter && Count == 0) waiter.TrySetResult();

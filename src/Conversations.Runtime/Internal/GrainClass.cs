@@ -78,7 +78,8 @@ internal sealed class GrainClass
     {
         var arguments = new object[_arguments.Length];
         for (var i = 0; i < arguments.Length; i++) arguments[i] = _arguments[i](activation);
-        states = _stateArgumentIndexes.Length == 0 ? [] : Array.ConvertAll(_stateArgumentIndexes, i => (IStateLoader)arguments[i]);
+        states = _stateArgumentIndexes.Length == 0 ? [] : new IStateLoader[_stateArgumentIndexes.Length];
+        for (var i = 0; i < states.Length; i++) states[i] = (IStateLoader)arguments[_stateArgumentIndexes[i]];
         return _constructor.Invoke(arguments);
     }
 

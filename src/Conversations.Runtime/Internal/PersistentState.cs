@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Conversations.Runtime.Storage;
 
 namespace Conversations.Runtime.Internal;
@@ -16,7 +15,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
         _activation = activation;
         _stateName = stateName;
         _storage = storage;
-        State = s_createDefault();
+        State = default!; // set by ReadStateAsync, which the runtime runs before the grain sees its state
     }
 
     public TState State { get; set; }
@@ -29,7 +28,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
 
     public async Task ReadStateAsync()
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _activation.Runtime.Instruments.StorageTimestamp();
         await _storage.ReadStateAsync(_stateName, _activation.Id, this);
         if (!RecordExists) State = s_createDefault();
         _activation.Runtime.Instruments.OnStorage("read", started);
@@ -37,7 +36,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
 
     public async Task WriteStateAsync()
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _activation.Runtime.Instruments.StorageTimestamp();
         try
         {
             await _storage.WriteStateAsync(_stateName, _activation.Id, this);
@@ -54,7 +53,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
 
     public async Task ClearStateAsync()
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _activation.Runtime.Instruments.StorageTimestamp();
         try
         {
             await _storage.ClearStateAsync(_stateName, _activation.Id, this);

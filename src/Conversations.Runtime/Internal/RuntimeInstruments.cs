@@ -72,9 +72,12 @@ internal sealed class RuntimeInstruments : IDisposable
         request.Activity?.SetStatus(ActivityStatusCode.Error, "timeout");
     }
 
+    /// <summary>A start time for a storage operation, or 0 when nobody measures storage latency.</summary>
+    public long StorageTimestamp() => _storageDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+
     public void OnStorage(string operation, long started)
     {
-        if (_storageDuration.Enabled)
+        if (started != 0 && _storageDuration.Enabled)
         {
             _storageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
         }
