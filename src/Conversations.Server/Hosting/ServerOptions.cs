@@ -35,5 +35,11 @@ public sealed class ServerOptions
         }
 
         Cluster.Validate();
+        if (Cluster.IsClustered && Storage != PostgresStorage)
+        {
+            // Silos of one cluster must share grain state, reminders and transcripts.
+            throw new InvalidOperationException(
+                $"Configuration '{ClusterOptions.SectionName}:Membership' is '{ClusterOptions.PostgresMembership}', which needs '{SectionName}:Storage' = '{PostgresStorage}'.");
+        }
     }
 }

@@ -48,6 +48,16 @@ public static class SiloRegistration
                 sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.ServiceId, schema)));
         }
 
+        if (server.Cluster.IsClustered)
+        {
+            // Reminders are scoped by service id: one per cluster, so every silo of it sees the same rows.
+            services.PostConfigure<RuntimeOptions>(o => o.ServiceId = server.Cluster.Id);
+            runtime.UsePostgresClustering(
+                sp => sp.GetRequiredService<NpgsqlDataSource>(),
+                o => configuration.GetSection(Conversations.Runtime.Cluster.ClusterOptions.SectionName).Bind(o),
+                postgres!.Schema);
+        }
+
         runtime.AddConversationsDomain(configuration);
         services.AddConversationsBotServices(configuration);
         services.AddConversationsPush();

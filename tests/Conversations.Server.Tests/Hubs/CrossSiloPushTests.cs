@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Conversations.Abstractions.Agents;
+using Conversations.Abstractions.Sessions;
+using Conversations.Runtime.Cluster;
+using Conversations.Runtime.Testing;
+using Conversations.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Server.Tests.Hubs;
+
+/// <summary>Two servers, one cluster (PostgreSQL membership, silo-to-silo TCP): pushes reach connections on the other server.</summary>
+public sealed class CrossSiloPushTests
+{
+    [Fact]
+    public async Task CustomerOnOneServer_AgentOnAnother_OfferAndRepliesCrossTheCluster()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var serverA = await ServerHost.StartAsync(ClusterSettings(database.ConnectionString));
+        await using var serverB = await ServerHost.StartAsync(ClusterSettings(database.ConnectionString));
+        await WaitForSilosAsync(serverA, 2);
+        await WaitForSilosAsync(serverB, 2);
+
+        await using var agent = await serverB.ConnectAgentAsync("a-cross");
+        var offers = new Inbox<Offer>();
+        var agentEvents = new Inbox<ConversationEvent>();
+        agent.On<Offer>("Offer", offers.Add);
+        agent.On<ConversationEvent>("Event", agentEvents.Add);
+        await agent.InvokeAsync<GoOnlineAnswer>("GoOnline", new { skills = new[] { "general" }, languages = new[] { "en" }, capacity = 2 });
+
+        await using var customer = await serverA.ConnectCustomerAsync("c-cross");
+        var (session, events) = await ServerHost.StartSessionAsync(customer);
+        var sessionId = session.SessionId;
+        await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "x-1", text = ScriptedBot.AgentPlease });
+
+        var offer = await offers.WaitForAsync(o => o.SessionId == sessionId);
+        await agent.InvokeAsync<AcceptAnswer>("AcceptOffer", new { offerId = offer.OfferId });
+        var reply = await agent.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "y-1", text = "Hello from the other silo." });
+        var seen = await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Agent && e.Text == "Hello from the other silo.");
+        await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "x-2", text = "received, thanks" });
+        await agentEvents.WaitForAsync(e => e.Sender.Role == SenderRoles.Customer && e.Text == "received, thanks");
+
+        Assert.Equal(reply.Seq, seen.Seq);
+    }
+
+    private static Dictionary<string, string?> ClusterSettings(string connectionString) => new()
+    {
+        ["Conversations:Storage"] = "postgres",
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Conversations:Cluster:Membership"] = "postgres",
+        ["Conversations:Cluster:Id"] = "cross-silo-test",
+        ["Conversations:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Tokens minted by one server must be valid on the other.
+        ["Conversations:Auth:SigningKey"] = "cross-silo-test-signing-key-0123456789abcdef",
+    };
+
+    private static async Task WaitForSilosAsync(ServerHost server, int count)
+    {
+        var membership = server.Services.GetRequiredService<IClusterMembership>();
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (membership.ActiveSilos.Count >= count) joined.TrySetResult();
+        }
+
+        membership.ViewChanged += Check;
+        try
+        {
+            Check();
+            await joined.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            membership.ViewChanged -= Check;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
