@@ -38,13 +38,16 @@ start_postgres() {
   "${as_pg[@]}" initdb -D "$dir/pg" -U postgres --auth=trust >"$dir/initdb.log" 2>&1
   "${as_pg[@]}" pg_ctl -D "$dir/pg" -o "-p $(pg_port) -k $dir -c listen_addresses=127.0.0.1" -l "$dir/postgres.log" -w start >/dev/null
   psql "host=127.0.0.1 port=$(pg_port) user=postgres dbname=postgres" -qc "CREATE DATABASE conversations" >/dev/null
+  # One dev-token key for all silos, so a token from any silo is valid on every other (a throwaway, like the database).
+  python3 -c 'import secrets; print(secrets.token_urlsafe(48))' > "$dir/dev-signing-key"
+  chmod 600 "$dir/dev-signing-key"
 }
 
 start_silo() {
   local i=$1
   alive "$i" && die "silo $i is already running (pid $(pid_of "$i"))"
   [ -f "$server_dll" ] || die "build the server first: dotnet build -c Release src/Conversations.Server"
-  nohup dotnet "$server_dll" \
+  Conversations__Auth__SigningKey="$(cat "$dir/dev-signing-key")" nohup dotnet "$server_dll" \
     --urls "http://127.0.0.1:$(http_port "$i")" \
     --Conversations:Storage postgres \
     --ConnectionStrings:Postgres "$(connection)" \
