@@ -24,7 +24,52 @@ public abstract class Request : Message
     internal override bool Interleaves => Method.IsAlwaysInterleave;
 
     /// <summary>Invokes the method on <paramref name="target"/> and answers the caller when it completes.</summary>
-    internal abstract void Run(object target, IRequestOwner? owner);
+    internal void Run(object target, IRequestOwner? owner)
+    {
+        Task task;
+        try
+        {
+            task = Start(target);
+        }
+        catch (Exception exception)
+        {
+            TryFail(exception);
+            owner?.OnRequestCompleted(this, exception);
+            return;
+        }
+
+        if (task.IsCompleted)
+        {
+            Finish(task, owner);
+            return;
+        }
+
+        // Completion is observed where the task completes (inside the grain's last turn of this call),
+        // not posted back through the grain's context: that would cost a hop per call.
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => Finish(task, owner));
+    }
+
+    private void Finish(Task task, IRequestOwner? owner)
+    {
+        Exception? failure = null;
+        if (task.IsCompletedSuccessfully)
+        {
+            SetResult(task);
+        }
+        else
+        {
+            failure = task.Exception?.InnerException ?? new TaskCanceledException(task);
+            TryFail(failure);
+        }
+
+        owner?.OnRequestCompleted(this, failure);
+    }
+
+    /// <summary>Calls the grain method (generated per method).</summary>
+    private protected abstract Task Start(object target);
+
+    /// <summary>Answers the caller with the result of <paramref name="completed"/>, which finished successfully.</summary>
+    private protected abstract void SetResult(Task completed);
 
     /// <summary>Answers the caller with an exception, if not already answered.</summary>
     internal abstract bool TryFail(Exception exception);

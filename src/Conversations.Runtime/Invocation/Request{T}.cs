@@ -19,47 +19,9 @@ public abstract class Request<TResult> : Request
 
     internal override bool IsAnswered => _completion is null || _completion.Task.IsCompleted;
 
-    internal override void Run(object target, IRequestOwner? owner)
-    {
-        Task<TResult> task;
-        try
-        {
-            task = InvokeCore(target);
-        }
-        catch (Exception exception)
-        {
-            TryFail(exception);
-            owner?.OnRequestCompleted(this, exception);
-            return;
-        }
+    private protected override Task Start(object target) => InvokeCore(target);
 
-        if (task.IsCompleted)
-        {
-            Finish(task, owner);
-            return;
-        }
-
-        // Completion is observed where the task completes (inside the grain's last turn of this call),
-        // not posted back through the grain's context: that would cost a hop per call.
-        var awaiter = task.ConfigureAwait(false).GetAwaiter();
-        awaiter.UnsafeOnCompleted(() => Finish(task, owner));
-    }
-
-    private void Finish(Task<TResult> task, IRequestOwner? owner)
-    {
-        Exception? failure = null;
-        if (task.IsCompletedSuccessfully)
-        {
-            _completion?.TrySetResult(task.Result);
-        }
-        else
-        {
-            failure = task.Exception?.InnerException ?? new TaskCanceledException(task);
-            _completion?.TrySetException(failure);
-        }
-
-        owner?.OnRequestCompleted(this, failure);
-    }
+    private protected override void SetResult(Task completed) => _completion?.TrySetResult(((Task<TResult>)completed).Result);
 
     internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;
 

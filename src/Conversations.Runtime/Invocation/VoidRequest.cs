@@ -19,45 +19,9 @@ public abstract class VoidRequest : Request
 
     internal override bool IsAnswered => _completion is null || _completion.Task.IsCompleted;
 
-    internal override void Run(object target, IRequestOwner? owner)
-    {
-        Task task;
-        try
-        {
-            task = InvokeCore(target);
-        }
-        catch (Exception exception)
-        {
-            TryFail(exception);
-            owner?.OnRequestCompleted(this, exception);
-            return;
-        }
+    private protected override Task Start(object target) => InvokeCore(target);
 
-        if (task.IsCompleted)
-        {
-            Finish(task, owner);
-            return;
-        }
-
-        var awaiter = task.ConfigureAwait(false).GetAwaiter();
-        awaiter.UnsafeOnCompleted(() => Finish(task, owner));
-    }
-
-    private void Finish(Task task, IRequestOwner? owner)
-    {
-        Exception? failure = null;
-        if (task.IsCompletedSuccessfully)
-        {
-            _completion?.TrySetResult();
-        }
-        else
-        {
-            failure = task.Exception?.InnerException ?? new TaskCanceledException(task);
-            _completion?.TrySetException(failure);
-        }
-
-        owner?.OnRequestCompleted(this, failure);
-    }
+    private protected override void SetResult(Task completed) => _completion?.TrySetResult();
 
     internal override bool TryFail(Exception exception) => _completion?.TrySetException(exception) ?? false;
 
