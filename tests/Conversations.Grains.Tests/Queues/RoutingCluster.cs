@@ -58,7 +58,6 @@ public sealed class RoutingCluster : IAsyncDisposable
 
     public static async Task<RoutingCluster> StartAsync(Action<QueueOptions>? configure = null, string? postgres = null)
     {
-        WaitForGeneratedReferences();
         var options = new QueueOptions();
         configure?.Invoke(options);
         options.Validate();
@@ -78,22 +77,6 @@ public sealed class RoutingCluster : IAsyncDisposable
         if (postgres is not null) builder.UsePostgres(postgres);
         var cluster = await builder.BuildAndStartAsync();
         return new RoutingCluster(cluster, log, stats, options, new RecordingObserver());
-    }
-
-    /// <summary>
-    /// Works around a race in <see cref="GrainInterfaceCatalog.EnsureLoaded"/>: while one thread registers an assembly's
-    /// generated references, another thread asking for one of them is told the interface is unknown. Tests run in
-    /// parallel, so wait until the interfaces used here are registered before starting a cluster.
-    /// </summary>
-    public static void WaitForGeneratedReferences()
-    {
-        Type[] used = [typeof(IConversationObserver), typeof(IAgentGrain), typeof(IQueueGrain), typeof(ISessionGrain)];
-        GrainInterfaceCatalog.Shared.EnsureLoaded(typeof(IQueueGrain).Assembly);
-        var clock = Stopwatch.StartNew();
-        while (used.Any(t => GrainInterfaceCatalog.Shared.FindInterface(t.FullName!) is null) && clock.Elapsed < PollLimit)
-        {
-            Thread.Yield();
-        }
     }
 
     public static string Connection(string agentId) => $"conn-{agentId}";

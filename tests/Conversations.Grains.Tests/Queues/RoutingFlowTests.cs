@@ -142,7 +142,6 @@ public sealed class RoutingFlowTests
 
     private static Task<DomainCluster> StartAsync(Action<QueueOptions>? queues = null)
     {
-        RoutingCluster.WaitForGeneratedReferences();
         return DomainCluster.StartAsync(new DomainClusterSetup { RealRouting = true, Queues = queues });
     }
 

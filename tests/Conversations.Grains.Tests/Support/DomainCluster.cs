@@ -48,8 +48,6 @@ public sealed class DomainCluster : IAsyncDisposable
     public static async Task<DomainCluster> StartAsync(DomainClusterSetup? setup = null)
     {
         setup ??= new DomainClusterSetup();
-        // Grain references are generated into the abstractions assembly; register them before any test thread asks.
-        GrainInterfaceCatalog.Shared.EnsureLoaded(typeof(ISessionGrain).Assembly);
         var bot = new ScriptedBot();
         var routing = new FakeRouting();
         // Kept across silo restarts, as a durable store would be.
