@@ -62,13 +62,23 @@ public abstract class Grain
     /// <summary>Registers (or moves) a durable reminder; the grain must implement <see cref="IRemindable"/>.</summary>
     protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan period)
     {
+        if (dueTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A reminder's due time must not be negative.");
+        return RegisterOrUpdateReminder(reminderName, _activation.Runtime.TimeProvider.GetUtcNow() + dueTime, period);
+    }
+
+    /// <summary>
+    /// Registers (or moves) a durable reminder whose first tick is at <paramref name="dueAt"/> (now, if that has passed).
+    /// Use it for deadlines: the due time does not drift by however long the registration takes.
+    /// </summary>
+    protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, DateTimeOffset dueAt, TimeSpan period)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(reminderName);
         if (this is not IRemindable)
         {
             throw new InvalidOperationException($"Grain {GetType().Name} registers reminder '{reminderName}' but does not implement IRemindable.");
         }
 
-        return _activation.Runtime.Reminders.RegisterOrUpdateAsync(GrainId, reminderName, dueTime, period);
+        return _activation.Runtime.Reminders.RegisterOrUpdateAsync(GrainId, reminderName, dueAt, period);
     }
 
     protected Task UnregisterReminder(IGrainReminder reminder)

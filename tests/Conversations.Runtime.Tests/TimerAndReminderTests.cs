@@ -42,6 +42,25 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task Reminder_AtAnAbsoluteTime_FiresThen_OrAtOnceWhenThatHasPassed()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var start = cluster.FakeTime.GetUtcNow();
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("deadline");
+
+        await clock.RemindAt("breach", start.AddSeconds(90), TimeSpan.FromMinutes(1));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(89));
+        Assert.False(probe.HasSignal("reminder:deadline:breach"));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(start.AddSeconds(90), DateTimeOffset.Parse(await probe.WaitFor("reminder:deadline:breach"), System.Globalization.CultureInfo.InvariantCulture));
+
+        await clock.RemindAt("late", start, TimeSpan.FromMinutes(1));
+        var late = DateTimeOffset.Parse(await probe.WaitFor("reminder:deadline:late"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start.AddSeconds(90), late);
+    }
+
+    [Fact]
     public async Task Reminder_ActivatesItsGrain_AndStopsWhenUnregistered()
     {
         var probe = new Probe();

@@ -1011,8 +1011,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         // An earlier (or equal) firing still ahead will find the new alarm and re-arm for it.
         if (S.Sla.ArmedFor is { } armed && armed > now && armed <= next) return;
-        var due = next.Value > now ? next.Value - now : TimeSpan.Zero;
-        await RegisterOrUpdateReminder(SlaReminder, due, SlaReminderPeriod);
+        await RegisterOrUpdateReminder(SlaReminder, next.Value, SlaReminderPeriod);
         S.Sla.ArmedFor = next;
     }
 
@@ -1040,9 +1039,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         var due = rule.Since + rule.Timeout;
         if (S.IdleArmedFor == due) return;
-        var now = Now;
         var period = rule.Timeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : rule.Timeout;
-        await RegisterOrUpdateReminder(IdleReminder, due > now ? due - now : TimeSpan.Zero, period);
+        await RegisterOrUpdateReminder(IdleReminder, due, period);
         S.IdleArmedFor = due;
     }
 

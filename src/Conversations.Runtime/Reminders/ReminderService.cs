@@ -75,15 +75,15 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
-    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, TimeSpan dueTime, TimeSpan period)
+    public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan period)
     {
-        if (dueTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(dueTime), dueTime, "A reminder's due time must not be negative.");
         if (period < _minimumPeriod)
         {
             throw new ArgumentOutOfRangeException(nameof(period), period, $"A reminder's period must be at least {_minimumPeriod.TotalSeconds:0.###} s.");
         }
 
-        var entry = new ReminderEntry(grainId, name, Time.GetUtcNow() + dueTime, period);
+        var now = Time.GetUtcNow();
+        var entry = new ReminderEntry(grainId, name, dueAt > now ? dueAt : now, period);
         var eTag = await _table.UpsertRowAsync(entry, CancellationToken.None);
         lock (_lock)
         {

@@ -23,6 +23,8 @@ public sealed class ClockGrain(Probe probe) : Grain, IClockGrain, IRemindable
 
     public Task Remind(string name, TimeSpan due, TimeSpan period) => RegisterOrUpdateReminder(name, due, period);
 
+    public Task RemindAt(string name, DateTimeOffset dueAt, TimeSpan period) => RegisterOrUpdateReminder(name, dueAt, period);
+
     public async Task Forget(string name)
     {
         var reminder = await GetReminder(name);

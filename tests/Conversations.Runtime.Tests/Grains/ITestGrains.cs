@@ -68,6 +68,8 @@ public interface IClockGrain : IGrainWithStringKey
 
     Task Remind(string name, TimeSpan due, TimeSpan period);
 
+    Task RemindAt(string name, DateTimeOffset dueAt, TimeSpan period);
+
     Task Forget(string name);
 
     Task<bool> HasReminder(string name);
