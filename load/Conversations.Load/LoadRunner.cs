@@ -54,7 +54,7 @@ public sealed class LoadRunner
     {
         (int windows, double width) = WindowsFor(_options.DurationSeconds);
         var metrics = new RunMetrics(windows, width);
-        metrics.InSpike = _scenario.Arrival.InSpike;
+        metrics.InSteady = _scenario.Arrival.InSteady;
         using var tokens = new DevTokenClient(_url);
         await EnsureReadyAsync(tokens, cancellationToken);
 

@@ -263,7 +263,7 @@ public sealed class CustomerClient : IAsyncDisposable
             Metrics.Increment(Counter.Handoffs);
         }
 
-        var joined = await _inbox.WaitAsync(e => e.Kind == "agent_joined", TimeSpan.FromSeconds(Behaviour.AssignmentTimeoutSeconds), stopping);
+        var joined = await WaitForAgentAsync(ledger, stopping, abort);
         if (joined is null)
         {
             Metrics.Increment(Counter.AssignmentTimeouts);
@@ -305,6 +305,38 @@ public sealed class CustomerClient : IAsyncDisposable
             e => e.Kind is "csat_request" or "closed" || (e.Kind == "status" && e.Status is "resolved" or "closed"),
             resolveWait,
             stopping);
+    }
+
+    /// <summary>
+    /// Waits for an agent as shoppers do: every think time without one, a "still there?" (taking a permit like any
+    /// message, so a long queue does not starve the offered rate); after the patience, gives up (null).
+    /// </summary>
+    private async Task<(ConversationEvent Event, long ReceivedAt)?> WaitForAgentAsync(SessionLedger ledger, CancellationToken stopping, CancellationToken abort)
+    {
+        long started = Stopwatch.GetTimestamp();
+        TimeSpan patience = TimeSpan.FromSeconds(Behaviour.AssignmentTimeoutSeconds);
+        while (true)
+        {
+            TimeSpan left = patience - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            TimeSpan nudgeAfter = _context.Permits is null ? left : TimeSpan.FromTicks(Math.Min(left.Ticks, Behaviour.ThinkSeconds.Sample(_random).Ticks));
+            var joined = await _inbox.WaitAsync(e => e.Kind == "agent_joined", nudgeAfter, stopping);
+            if (joined is not null || Stopwatch.GetElapsedTime(started) >= patience)
+            {
+                return joined;
+            }
+
+            await TakePermitAsync(stopping);
+            string text = _language == "zh" ? "在吗？还要等多久啊" : "Hello? Is anyone there?";
+            if (!await SendTurnAsync(ledger, text, expectBot: false, abort))
+            {
+                return null;
+            }
+        }
     }
 
     private static bool IsHandoff(ConversationEvent e) =>

@@ -41,8 +41,8 @@ public sealed class RunMetrics
     /// <summary>Seconds since <see cref="StartClock"/>; 0 before.</summary>
     public double Elapsed => _clock.Elapsed.TotalSeconds;
 
-    /// <summary>Set by the driver so latencies can be told apart by phase.</summary>
-    public Func<double, bool> InSpike { get; set; } = static _ => false;
+    /// <summary>Set by the driver so latencies can be told apart by phase (steady: after the warm-up, outside the spike).</summary>
+    public Func<double, bool> InSteady { get; set; } = static _ => true;
 
     public long OpenConnections => Interlocked.Read(ref _connections);
 
@@ -78,8 +78,7 @@ public sealed class RunMetrics
         _latencies[(int)latency].Record(value);
         if (latency is Latency.Ack or Latency.BotReply)
         {
-            bool steady = !InSpike(Elapsed);
-            if (steady)
+            if (InSteady(Elapsed))
             {
                 _latencies[(int)(latency == Latency.Ack ? Latency.AckSteady : Latency.BotReplySteady)].Record(value);
             }

@@ -1,11 +1,19 @@
 namespace Conversations.Load.Scenarios;
 
-/// <summary>Customer messages per second over the run: a steady rate and an optional spike.</summary>
+/// <summary>Customer messages per second over the run: a warm-up ramp, a steady rate and an optional spike.</summary>
 public sealed record ArrivalCurve(double Rate, Spike? Spike)
 {
+    /// <summary>The first seconds ramp from a tenth of the rate to the full rate and are not part of the steady phase (JIT, pools, caches).</summary>
+    public double WarmupSeconds { get; init; }
+
     /// <summary>The rate at <paramref name="seconds"/> after the load phase started.</summary>
     public double RateAt(double seconds)
     {
+        if (seconds < WarmupSeconds)
+        {
+            return Rate * (0.1 + (0.9 * seconds / WarmupSeconds));
+        }
+
         if (Spike is null || seconds < Spike.AtSeconds)
         {
             return Rate;
@@ -38,11 +46,14 @@ public sealed record ArrivalCurve(double Rate, Spike? Spike)
     public bool InSpike(double seconds) =>
         Spike is not null && seconds >= Spike.AtSeconds && seconds < Spike.AtSeconds + (2 * Spike.RampSeconds) + Spike.HoldSeconds;
 
+    /// <summary>True after the warm-up and outside the spike: the phase the steady latency figures describe.</summary>
+    public bool InSteady(double seconds) => seconds >= WarmupSeconds && !InSpike(seconds);
+
     /// <summary>Messages expected between 0 and <paramref name="seconds"/> (the integral of the rate).</summary>
     public double ExpectedCount(double seconds)
     {
         // The curve is piecewise linear, so the trapezoid rule on its breakpoints is exact.
-        var points = new List<double> { 0, seconds };
+        var points = new List<double> { 0, seconds, WarmupSeconds };
         if (Spike is not null)
         {
             double at = Spike.AtSeconds;

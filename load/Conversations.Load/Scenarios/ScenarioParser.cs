@@ -173,8 +173,9 @@ public static class ScenarioParser
 
     private static ArrivalCurve ReadArrival(NodeReader reader, LineNode node)
     {
-        reader.RejectUnknown(node, "rate", "spike");
+        reader.RejectUnknown(node, "rate", "warmupSeconds", "spike");
         double rate = reader.Number(node, "rate", min: 0.001);
+        double warmup = reader.Number(node, "warmupSeconds", 0, 0, 3600);
         Spike? spike = null;
         if (node.Member("spike") is { } s)
         {
@@ -192,7 +193,12 @@ public static class ScenarioParser
             }
         }
 
-        return new ArrivalCurve(rate, spike);
+        if (spike is not null && spike.AtSeconds < warmup)
+        {
+            throw reader.Error(node, $"the spike starts at {spike.AtSeconds} s, inside the {warmup} s warm-up");
+        }
+
+        return new ArrivalCurve(rate, spike) { WarmupSeconds = warmup };
     }
 
     private static CustomerBehaviour ReadCustomers(NodeReader reader, LineNode node, CustomerBehaviour d)

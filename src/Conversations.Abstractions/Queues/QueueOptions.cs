@@ -26,6 +26,13 @@ public sealed class QueueOptions
     /// </summary>
     public int MaxWaitingPerShard { get; set; } = 2000;
 
+    /// <summary>
+    /// How long a shard collects changes before it writes its state (zero: after every change). At a peak a shard
+    /// changes hundreds of times a second; writing each change would serialize the whole waiting list every time.
+    /// A crash loses at most this much of the queue's bookkeeping; sessions stay the record of who waits.
+    /// </summary>
+    public TimeSpan SaveDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public void Validate()
     {
         if (ShardCount is < 1 or > 256) throw Invalid(nameof(ShardCount), "must be between 1 and 256");
@@ -34,6 +41,7 @@ public sealed class QueueOptions
         if (OverflowAfter < TimeSpan.Zero) throw Invalid(nameof(OverflowAfter), "must not be negative");
         if (DefaultHandleSeconds < 1) throw Invalid(nameof(DefaultHandleSeconds), "must be positive");
         if (MaxWaitingPerShard < 1) throw Invalid(nameof(MaxWaitingPerShard), "must be at least 1");
+        if (SaveDelay < TimeSpan.Zero || SaveDelay > TimeSpan.FromSeconds(10)) throw Invalid(nameof(SaveDelay), "must be between 0 and 10 seconds");
     }
 
     private static ArgumentException Invalid(string key, string problem) => new($"Configuration '{SectionName}:{key}' {problem}.", key);

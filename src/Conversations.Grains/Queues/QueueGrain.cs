@@ -49,6 +49,8 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private bool _isGeneral;
     private int _shard;
     private IGrainTimer? _wake;
+    private IGrainTimer? _save;
+    private bool _saveScheduled;
     private bool? _watching;
     private int _countedQueued;
     private bool _dirty;
@@ -87,12 +89,12 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         await ArmWakeAsync();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The gauge counts sessions in resident shards; whoever activates this shard next counts them again.
         _stats.Queued(-_countedQueued);
         _countedQueued = 0;
-        return Task.CompletedTask;
+        await FlushAsync();
     }
 
     // ---- from sessions ----
@@ -212,18 +214,32 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         }
 
         var known = FindAgent(agent.AgentId);
+        var joined = known is null;
         if (known is null)
         {
             known = new KnownAgent { AgentId = agent.AgentId };
             State.Agents.Add(known);
         }
 
-        known.Skills = [.. agent.Skills];
-        known.Languages = [.. agent.Languages];
-        known.FreeCapacity = Math.Max(0, agent.FreeCapacity);
-        known.IdleSince = agent.IdleSince;
-        State.NoAgentsSince = null;
-        _dirty = true;
+        var freeCapacity = Math.Max(0, agent.FreeCapacity);
+        if (joined || known.FreeCapacity != freeCapacity || known.IdleSince != agent.IdleSince
+            || !known.Skills.SequenceEqual(agent.Skills) || !known.Languages.SequenceEqual(agent.Languages) || State.NoAgentsSince is not null)
+        {
+            known.Skills = [.. agent.Skills];
+            known.Languages = [.. agent.Languages];
+            known.FreeCapacity = freeCapacity;
+            known.IdleSince = agent.IdleSince;
+            State.NoAgentsSince = null;
+            _dirty = true;
+        }
+
+        // Every agent with room tells every shard it serves, so this is the busiest call at a peak: a shard with
+        // nobody waiting, or an agent without room, costs no ordering at all.
+        if (State.Waiting.Count == 0 || (!joined && freeCapacity == 0))
+        {
+            await SaveAsync();
+            return;
+        }
 
         var now = Now;
         await DispatchAsync(now);
@@ -445,7 +461,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     /// <summary>Offers waiting sessions, highest priority first, to the longest-idle agents with room.</summary>
     private async Task DispatchAsync(DateTimeOffset now)
     {
-        if (State.Agents.Count == 0 || State.Waiting.Count == 0) return;
+        if (State.Waiting.Count == 0 || !State.Agents.Exists(a => a.FreeCapacity > 0)) return;
         foreach (var (waiting, priority) in Ordered(now))
         {
             if (!State.Agents.Exists(a => a.FreeCapacity > 0)) return;
@@ -508,14 +524,21 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return [.. fresh.OrderBy(a => a.IdleSince).ThenBy(a => a.AgentId, StringComparer.Ordinal)];
     }
 
-    private List<(WaitingSession Session, int Priority)> Ordered(DateTimeOffset now) =>
-    [
-        .. State.Waiting
-            .Select(w => (Session: w, Priority: PriorityOf(w, now)))
-            .OrderByDescending(p => p.Priority)
-            .ThenBy(p => p.Session.EnqueuedAt)
-            .ThenBy(p => p.Session.SessionId, StringComparer.Ordinal),
-    ];
+    /// <summary>The waiting sessions, first to be served first: highest priority, then longest waiting, then by id.</summary>
+    private List<(WaitingSession Session, int Priority)> Ordered(DateTimeOffset now)
+    {
+        // Called on every change of a busy shard: one list and an in-place sort, no LINQ pipeline.
+        var ordered = new List<(WaitingSession Session, int Priority)>(State.Waiting.Count);
+        foreach (var waiting in State.Waiting) ordered.Add((waiting, PriorityOf(waiting, now)));
+        ordered.Sort(static (a, b) =>
+        {
+            var byPriority = b.Priority.CompareTo(a.Priority);
+            if (byPriority != 0) return byPriority;
+            var byWait = a.Session.EnqueuedAt.CompareTo(b.Session.EnqueuedAt);
+            return byWait != 0 ? byWait : string.CompareOrdinal(a.Session.SessionId, b.Session.SessionId);
+        });
+        return ordered;
+    }
 
     private static int PriorityOf(WaitingSession waiting, DateTimeOffset now) => QueuePriority.Of(
         waiting.Summary.Tier,
@@ -566,23 +589,56 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             waiting.LastPosition = position;
             waiting.LastEtaSeconds = eta;
             waiting.LastPushedAt = now;
-            _dirty = true;
             BackgroundCalls.Forget(Session(waiting.SessionId).OnQueuePosition(position, eta), _logger, "OnQueuePosition", waiting.SessionId);
         }
     }
 
     // ---- persistence, timer, reminder ----
 
+    /// <summary>Ends every turn that changed something: the gauge, the state write (now, or batched after <see cref="QueueOptions.SaveDelay"/>), the wake-up.</summary>
     private async Task SaveAsync()
     {
         ReportQueued();
         if (_dirty)
         {
-            await _state.WriteStateAsync();
-            _dirty = false;
+            if (_options.SaveDelay <= TimeSpan.Zero)
+            {
+                await FlushAsync();
+            }
+            else if (!_saveScheduled)
+            {
+                _saveScheduled = true;
+                if (_save is null)
+                {
+                    _save = RegisterGrainTimer(
+                        static (self, _) => self.FlushAsync(),
+                        this,
+                        new GrainTimerCreationOptions(_options.SaveDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+                }
+                else
+                {
+                    _save.Change(_options.SaveDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
         }
 
         await ArmWakeAsync();
+    }
+
+    private async Task FlushAsync()
+    {
+        _saveScheduled = false;
+        if (!_dirty) return;
+        _dirty = false;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
     }
 
     private void ReportQueued()

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Conversations.Abstractions.Sessions;
 
 namespace Conversations.Grains.Queues;
@@ -30,9 +31,13 @@ public sealed class WaitingSession
     /// <summary>When overflow to the general queue is tried again after it refused.</summary>
     public DateTimeOffset? OverflowRetryAt { get; set; }
 
+    // What the customer was last told: not persisted (after a restart the shard simply tells everyone again).
+    [JsonIgnore]
     public int LastPosition { get; set; }
 
+    [JsonIgnore]
     public int LastEtaSeconds { get; set; }
 
+    [JsonIgnore]
     public DateTimeOffset? LastPushedAt { get; set; }
 }

@@ -12,8 +12,11 @@ namespace Conversations.Server.Metrics;
 /// </summary>
 public sealed class MetricsCollector : IHostedService, IDisposable
 {
-    /// <summary>The meters exposed: the actor runtime's, the conversation domain's and this server's own.</summary>
-    public static readonly IReadOnlyList<string> MeterNames = ["Conversations.Runtime", ConversationStats.MeterName, ServerMetrics.MeterName];
+    /// <summary>
+    /// The meters exposed: the actor runtime's, the conversation domain's, this server's own, and .NET's
+    /// (<c>System.Runtime</c>: GC pauses and heap, thread pool queue, CPU time — what explains a latency tail).
+    /// </summary>
+    public static readonly IReadOnlyList<string> MeterNames = ["Conversations.Runtime", ConversationStats.MeterName, ServerMetrics.MeterName, "System.Runtime"];
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, InstrumentAggregator> _aggregators = new();

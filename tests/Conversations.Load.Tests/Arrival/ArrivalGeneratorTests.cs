@@ -20,6 +20,22 @@ public sealed class ArrivalGeneratorTests
     }
 
     [Fact]
+    public void Warmup_RampsFromATenthToTheRate_AndIsNotSteady()
+    {
+        var curve = s_curve with { WarmupSeconds = 10 };
+
+        Assert.Equal(100, curve.RateAt(0));
+        Assert.Equal(550, curve.RateAt(5), 6);
+        Assert.Equal(1000, curve.RateAt(10));
+        Assert.False(curve.InSteady(9.9));
+        Assert.True(curve.InSteady(10));
+        Assert.False(curve.InSteady(40));
+        Assert.True(curve.InSteady(50));
+        // The ramp's area: 10 s averaging 550 instead of 1000.
+        Assert.Equal(s_curve.ExpectedCount(60) - (10 * 450), curve.ExpectedCount(60), 1);
+    }
+
+    [Fact]
     public void ExpectedCount_IsTheAreaUnderTheCurve()
     {
         // 60 s at 1000, plus the spike's extra: two ramps of 3 s averaging +2000, and 10 s at +4000.

@@ -24,6 +24,7 @@ public sealed class ScenarioParserTests
         Assert.Equal("t", scenario.Name);
         Assert.Equal(100, scenario.Arrival.Rate);
         Assert.Equal(3, scenario.Arrival.Spike!.Multiplier);
+        Assert.Equal(0, scenario.Arrival.WarmupSeconds);
         Assert.Equal(["order", "person"], scenario.Mix.Select(k => k.Name));
         Assert.Equal(HandoffMode.Request, scenario.Mix[1].Handoff);
         Assert.Equal(5, scenario.Agents.Capacity);
@@ -75,6 +76,17 @@ public sealed class ScenarioParserTests
         Assert.Equal(3, error.Line);
         Assert.Contains("arrival.spike.multiplier", error.Message, StringComparison.Ordinal);
         Assert.Contains("expected a number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WithASpikeInsideTheWarmup_NamesTheLine()
+    {
+        string wrong = Valid.Replace("\"rate\": 100,", "\"rate\": 100, \"warmupSeconds\": 20,", StringComparison.Ordinal);
+
+        ScenarioException error = Assert.Throws<ScenarioException>(() => Parse(wrong));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("inside the 20 s warm-up", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
