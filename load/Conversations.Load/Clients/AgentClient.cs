@@ -22,6 +22,7 @@ public sealed class AgentClient : IAsyncDisposable
     private readonly Lock _randomLock = new();
     private readonly ConcurrentDictionary<string, SessionWork> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _accepting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _revoked = new(StringComparer.Ordinal);
     private readonly List<Task> _work = [];
     private readonly CancellationTokenSource _stop = new();
     private HubConnection? _connection;
@@ -51,7 +52,7 @@ public sealed class AgentClient : IAsyncDisposable
                 string token = await _context.Tokens.GetTokenAsync("agent", AgentId, cancellationToken);
                 var connection = new HubConnection(_context.AgentHub, _context.ConnectionOptions(token));
                 connection.On<OfferMessage>("Offer", OnOffer);
-                connection.On<OfferRevokedMessage>("OfferRevoked", _ => Metrics.Increment(Counter.OffersRevoked));
+                connection.On<OfferRevokedMessage>("OfferRevoked", OnOfferRevoked);
                 connection.On<SessionAssignedMessage>("SessionAssigned", OnSessionAssigned);
                 connection.On<ConversationEvent>("Event", OnEvent);
                 connection.Closed += _ => Metrics.ConnectionClosed();
@@ -139,40 +140,108 @@ public sealed class AgentClient : IAsyncDisposable
         }
     }
 
+    private void OnOfferRevoked(OfferRevokedMessage revoked)
+    {
+        Metrics.Increment(Counter.OffersRevoked);
+        Revocation(revoked.OfferId).TrySetResult();
+    }
+
+    private TaskCompletionSource Revocation(string offerId) =>
+        _revoked.GetOrAdd(offerId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private async Task HandleOfferAsync(OfferMessage offer)
     {
         CancellationToken stop = _stop.Token;
-        await Task.Delay(Sample(Behaviour.AcceptDelaySeconds), stop);
-        if (Roll() < Behaviour.DeclineProbability)
-        {
-            if (await InvokeAsync<OkResult>("DeclineOffer", new DeclineOfferRequest(offer.OfferId, "busy"), stop) is not null)
-            {
-                Metrics.Increment(Counter.OffersDeclined);
-            }
-
-            return;
-        }
-
-        // SessionAssigned may overtake the AcceptOffer result; it must not start a second reply loop.
-        _accepting[offer.SessionId] = true;
-        AcceptOfferResult? accepted;
         try
         {
-            accepted = await InvokeAsync<AcceptOfferResult>("AcceptOffer", new AcceptOfferRequest(offer.OfferId), stop);
+            await Task.Delay(Sample(Behaviour.AcceptDelaySeconds), stop);
+            if (Revocation(offer.OfferId).Task.IsCompleted)
+            {
+                return; // the console took the offer card away (the customer left, or it went to someone else)
+            }
+
+            if (Roll() < Behaviour.DeclineProbability)
+            {
+                if (await AnswerOfferAsync<OkResult>("DeclineOffer", new DeclineOfferRequest(offer.OfferId, "busy"), offer.OfferId, stop) is not null)
+                {
+                    Metrics.Increment(Counter.OffersDeclined);
+                }
+
+                return;
+            }
+
+            // SessionAssigned may overtake the AcceptOffer result; it must not start a second reply loop.
+            _accepting[offer.SessionId] = true;
+            AcceptOfferResult? accepted;
+            try
+            {
+                accepted = await AnswerOfferAsync<AcceptOfferResult>("AcceptOffer", new AcceptOfferRequest(offer.OfferId), offer.OfferId, stop);
+            }
+            finally
+            {
+                _accepting.TryRemove(offer.SessionId, out _);
+            }
+
+            if (accepted is not null)
+            {
+                Metrics.Increment(Counter.OffersAccepted);
+                await ServeAsync(accepted.SessionId, offer.Language);
+            }
         }
         finally
         {
-            _accepting.TryRemove(offer.SessionId, out _);
+            _revoked.TryRemove(offer.OfferId, out _);
         }
-
-        if (accepted is null)
-        {
-            return;
-        }
-
-        Metrics.Increment(Counter.OffersAccepted);
-        await ServeAsync(accepted.SessionId, offer.Language);
     }
+
+    /// <summary>
+    /// Accepts or declines an offer. An <c>E_CONFLICT</c> because the offer was revoked at that very moment is the
+    /// race every agent console meets (the card disappears); it is an error only when no revocation arrives.
+    /// </summary>
+    private async Task<T?> AnswerOfferAsync<T>(string method, object argument, string offerId, CancellationToken stop)
+        where T : class
+    {
+        HubConnection? connection = _connection;
+        if (connection is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            return await connection.InvokeAsync<T>(method, argument, timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
+        {
+            if (ex is HubInvocationException { Code: "E_CONFLICT" } && await WasRevokedAsync(offerId, stop))
+            {
+                Metrics.Increment(Counter.OffersRevokedWhileAnswering);
+            }
+            else
+            {
+                _context.CountFailure(ex, "agent " + method);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>True when the offer's revocation came, or comes within a second (the push may trail the call's answer).</summary>
+    private async Task<bool> WasRevokedAsync(string offerId, CancellationToken stop)
+    {
+        try
+        {
+            await Revocation(offerId).Task.WaitAsync(TimeSpan.FromSeconds(1), stop);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
 
     private async Task ServeAsync(string sessionId, string language)
     {

@@ -17,6 +17,7 @@ public sealed class CustomerClient : IAsyncDisposable
     private const int MaximumSendAttempts = 6;
     private const int MaximumConnectAttempts = 6;
     private const int HistoryPage = 500;
+    private const int MaximumAuditThrottles = 20;
 
     private readonly LoadContext _context;
     private readonly IReadOnlyList<string> _orderIds;
@@ -230,7 +231,8 @@ public sealed class CustomerClient : IAsyncDisposable
             }
         }
 
-        if (kind.Handoff != HandoffMode.None && !_context.EchoServer)
+        // A customer the engine handed off (anger, low confidence) waits for the agent too, instead of leaving at once.
+        if ((kind.Handoff != HandoffMode.None || _handedOff) && !_context.EchoServer)
         {
             await HandOffAsync(ledger, kind, stopping, abort);
         }
@@ -323,7 +325,7 @@ public sealed class CustomerClient : IAsyncDisposable
                 return null;
             }
 
-            TimeSpan nudgeAfter = _context.Permits is null ? left : TimeSpan.FromTicks(Math.Min(left.Ticks, Behaviour.ThinkSeconds.Sample(_random).Ticks));
+            TimeSpan nudgeAfter = _context.Permits is null ? left : TimeSpan.FromTicks(Math.Min(left.Ticks, ThinkTime().Ticks));
             var joined = await _inbox.WaitAsync(e => e.Kind == "agent_joined", nudgeAfter, stopping);
             if (joined is not null || Stopwatch.GetElapsedTime(started) >= patience)
             {
@@ -548,6 +550,7 @@ public sealed class CustomerClient : IAsyncDisposable
             return null;
         }
 
+        int throttled = 0;
         for (int attempt = 0; attempt < 3; attempt++)
         {
             if (_connection?.State != HubConnectionState.Connected && !await ConnectAsync(cancellationToken))
@@ -576,6 +579,14 @@ public sealed class CustomerClient : IAsyncDisposable
 
                     after = last;
                 }
+            }
+            catch (HubInvocationException limited) when (limited.Code == "E_RATE_LIMITED" && throttled < MaximumAuditThrottles)
+            {
+                // The audit reads fast and meets the per-connection rate limit: it slows down like any client should.
+                Metrics.Increment(Counter.AuditThrottled);
+                throttled++;
+                attempt--;
+                await BackoffAsync(Math.Min(throttled, 4), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -644,14 +655,19 @@ public sealed class CustomerClient : IAsyncDisposable
             return;
         }
 
-        // During a spike customers write faster (the sale just opened); think times shrink with the rate.
-        ArrivalCurve arrival = _context.Scenario.Arrival;
-        double pace = arrival.Rate / Math.Max(arrival.Rate, arrival.RateAt(Metrics.Elapsed));
-        TimeSpan think = Behaviour.ThinkSeconds.Sample(_random) * pace;
+        TimeSpan think = ThinkTime();
         if (think > TimeSpan.Zero)
         {
             await Task.Delay(think, stopping);
         }
+    }
+
+    /// <summary>A think time; during a spike customers write faster (the sale just opened), so it shrinks with the rate.</summary>
+    private TimeSpan ThinkTime()
+    {
+        ArrivalCurve arrival = _context.Scenario.Arrival;
+        double pace = arrival.Rate / Math.Max(arrival.Rate, arrival.RateAt(Metrics.Elapsed));
+        return Behaviour.ThinkSeconds.Sample(_random) * pace;
     }
 
     private async Task TakePermitAsync(CancellationToken stopping)

@@ -21,6 +21,12 @@ public enum Counter
     OffersAccepted,
     OffersDeclined,
     OffersRevoked,
+
+    /// <summary>Accepts or declines answered E_CONFLICT because the offer was revoked at that moment (a race, not an error).</summary>
+    OffersRevokedWhileAnswering,
+
+    /// <summary>Transcript reads of the audit refused with E_RATE_LIMITED and retried after a pause (not a load error).</summary>
+    AuditThrottled,
     AgentMessagesSent,
     AgentMessagesAcked,
     AgentRepliesDelivered,
