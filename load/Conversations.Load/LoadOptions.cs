@@ -27,6 +27,8 @@ public sealed record LoadOptions
           --baseline-only         run only the echo-hub baseline (no server needed)
           --workers N             shard customers over N worker processes (automatic above 15,000)
           --connect-rate N        new connections per second while connecting                     [500]
+          --source-addresses N    spread connections over the loopback source addresses 127.0.0.1…N
+                                  (one source address has about 28,000 ports towards one server)  [1]
           --seed N                override the scenario's random seed
           --help                  this text
         """;
@@ -60,6 +62,13 @@ public sealed record LoadOptions
     public int Workers { get; init; }
 
     public double ConnectRate { get; init; } = 500;
+
+    /// <summary>How many loopback source addresses (127.0.0.1 up) connections are spread over; 1 leaves the choice to the system.</summary>
+    public int SourceAddresses { get; init; } = 1;
+
+    /// <summary>The local addresses connections are made from, in turn; empty when the system chooses.</summary>
+    public IReadOnlyList<IPAddress> LocalAddresses =>
+        SourceAddresses <= 1 ? [] : [.. Enumerable.Range(1, SourceAddresses).Select(i => new IPAddress([127, 0, (byte)(i >> 8), (byte)(i & 0xFF)]))];
 
     public int? Seed { get; init; }
 
@@ -113,6 +122,7 @@ public sealed record LoadOptions
                 "--baseline-only" => options with { BaselineOnly = true, Baseline = true },
                 "--workers" => options with { Workers = ParseInt(name, Value(), 1, 64) },
                 "--connect-rate" => options with { ConnectRate = ParseDouble(name, Value(), 1, 100_000) },
+                "--source-addresses" => options with { SourceAddresses = ParseInt(name, Value(), 1, 65_000) },
                 "--seed" => options with { Seed = ParseInt(name, Value(), 0, int.MaxValue) },
                 "--worker" => ParseWorker(options, Value()),
                 "--customer-offset" => options with { CustomerOffset = ParseInt(name, Value(), 0, 1_000_000) },
@@ -120,6 +130,12 @@ public sealed record LoadOptions
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the list."),
             };
+        }
+
+        if (options.SourceAddresses > 1
+            && !(IPAddress.TryParse(options.Url.Host, out IPAddress? host) && host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
+        {
+            throw new ArgumentException("--source-addresses needs an IPv4 loopback --url such as http://127.0.0.1:5080.");
         }
 
         return options;
@@ -139,6 +155,7 @@ public sealed record LoadOptions
             "--duration", DurationSeconds.ToString(CultureInfo.InvariantCulture),
             "--out", outDirectory,
             "--connect-rate", (ConnectRate / count).ToString(CultureInfo.InvariantCulture),
+            "--source-addresses", SourceAddresses.ToString(CultureInfo.InvariantCulture),
             "--worker", $"{index}/{count}",
             "--customer-offset", Enumerable.Range(0, index).Sum(w => Share(Customers, w, count)).ToString(CultureInfo.InvariantCulture),
             "--agent-offset", Enumerable.Range(0, index).Sum(w => Share(Agents, w, count)).ToString(CultureInfo.InvariantCulture),

@@ -61,7 +61,7 @@ public sealed class LoadRunner
         PermitSource? permits = _options.MaxRate || _scenario.Trace is not null
             ? null
             : new PermitSource(Math.Max(16, Math.Min(_options.Customers, (int)Math.Ceiling(_scenario.Arrival.Rate / 10))));
-        var context = new LoadContext(_url, _scenario, metrics, tokens, permits, _echoServer);
+        var context = new LoadContext(_url, _scenario, metrics, tokens, permits, _echoServer, _options.LocalAddresses);
         var stats = new StatsPoller(tokens, metrics);
         bool statsAvailable = _options.WorkerIndex is null && !_echoServer && await stats.InitializeAsync(cancellationToken);
 

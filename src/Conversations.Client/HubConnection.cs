@@ -127,7 +127,7 @@ public sealed class HubConnection : IAsyncDisposable
             string? connectionToken = null;
             if (!_options.SkipNegotiation)
             {
-                NegotiationResult negotiation = await Negotiator.NegotiateAsync(hubUrl, accessToken, _options.Headers, cancellationToken);
+                NegotiationResult negotiation = await Negotiator.NegotiateAsync(hubUrl, accessToken, _options.Headers, _options.LocalAddress, cancellationToken);
                 hubUrl = negotiation.HubUrl;
                 accessToken = negotiation.AccessToken;
                 connectionToken = negotiation.ConnectionToken;
@@ -466,7 +466,7 @@ public sealed class HubConnection : IAsyncDisposable
 
         try
         {
-            await _socket.ConnectAsync(url, SharedHttp.Invoker, cancellationToken);
+            await _socket.ConnectAsync(url, SharedHttp.Invoker(_options.LocalAddress), cancellationToken);
         }
         catch (WebSocketException ex)
         {

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Net;
 using System.Text.Json;
 
 namespace Conversations.Client;
@@ -33,6 +34,12 @@ public sealed record HubConnectionOptions
 
     /// <summary>A received message above this many bytes closes the connection; at least 4096.</summary>
     public int MaximumReceiveMessageSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The local address to connect from (null: the system's choice). A load test spreads connections over several
+    /// loopback addresses (127.0.0.2, 127.0.0.3…) because one source address has only about 28,000 ports towards one server.
+    /// </summary>
+    public IPAddress? LocalAddress { get; init; }
 
     /// <summary>Told about exceptions thrown by <c>On</c> handlers (method name, exception); they are otherwise swallowed.</summary>
     public Action<string, Exception>? HandlerError { get; init; }

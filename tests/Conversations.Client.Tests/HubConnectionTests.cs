@@ -256,6 +256,17 @@ public sealed class HubConnectionTests(HubServerFixture server) : IClassFixture<
         Assert.Equal("alice via query", await connection.InvokeAsync<string>("WhoAmI"));
     }
 
+    [Theory]
+    [InlineData("127.0.0.2")]
+    [InlineData("127.0.0.3")]
+    public async Task ConnectAsync_FromALocalAddress_ReachesTheServerFromThatAddress(string address)
+    {
+        await using HubConnection connection = await HubConnection.ConnectAsync(
+            server.Url(HubServerFixture.TestHubPath), new HubConnectionOptions { LocalAddress = System.Net.IPAddress.Parse(address) });
+
+        Assert.Equal(address, await connection.InvokeAsync<string>("CallerAddress"));
+    }
+
     [Fact]
     public async Task ConnectAsync_WithAccessTokenProvider_UsesTheProvidedToken()
     {

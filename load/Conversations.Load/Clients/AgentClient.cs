@@ -134,9 +134,18 @@ public sealed class AgentClient : IAsyncDisposable
 
     private void OnEvent(ConversationEvent e)
     {
-        if (e.Role == "customer" && e.Kind == "message" && _sessions.TryGetValue(e.SessionId, out SessionWork? work))
+        if (!_sessions.TryGetValue(e.SessionId, out SessionWork? work))
+        {
+            return;
+        }
+
+        if (e.Role == "customer" && e.Kind == "message")
         {
             work.CustomerWrote.Writer.TryWrite(e.Seq);
+        }
+        else if (e.Kind == "agent_left" || (e.Kind == "status" && e.Status is "closed" or "abandoned" or "queued"))
+        {
+            work.Ended.TrySetResult();
         }
     }
 
@@ -162,7 +171,7 @@ public sealed class AgentClient : IAsyncDisposable
 
             if (Roll() < Behaviour.DeclineProbability)
             {
-                if (await AnswerOfferAsync<OkResult>("DeclineOffer", new DeclineOfferRequest(offer.OfferId, "busy"), offer.OfferId, stop) is not null)
+                if (await InvokeAsync<OkResult>("DeclineOffer", new DeclineOfferRequest(offer.OfferId, "busy"), stop, Revocation(offer.OfferId).Task) is not null)
                 {
                     Metrics.Increment(Counter.OffersDeclined);
                 }
@@ -175,7 +184,7 @@ public sealed class AgentClient : IAsyncDisposable
             AcceptOfferResult? accepted;
             try
             {
-                accepted = await AnswerOfferAsync<AcceptOfferResult>("AcceptOffer", new AcceptOfferRequest(offer.OfferId), offer.OfferId, stop);
+                accepted = await InvokeAsync<AcceptOfferResult>("AcceptOffer", new AcceptOfferRequest(offer.OfferId), stop, Revocation(offer.OfferId).Task);
             }
             finally
             {
@@ -194,46 +203,12 @@ public sealed class AgentClient : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Accepts or declines an offer. An <c>E_CONFLICT</c> because the offer was revoked at that very moment is the
-    /// race every agent console meets (the card disappears); it is an error only when no revocation arrives.
-    /// </summary>
-    private async Task<T?> AnswerOfferAsync<T>(string method, object argument, string offerId, CancellationToken stop)
-        where T : class
-    {
-        HubConnection? connection = _connection;
-        if (connection is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            return await connection.InvokeAsync<T>(method, argument, timeout.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
-        {
-            if (ex is HubInvocationException { Code: "E_CONFLICT" } && await WasRevokedAsync(offerId, stop))
-            {
-                Metrics.Increment(Counter.OffersRevokedWhileAnswering);
-            }
-            else
-            {
-                _context.CountFailure(ex, "agent " + method);
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>True when the offer's revocation came, or comes within a second (the push may trail the call's answer).</summary>
-    private async Task<bool> WasRevokedAsync(string offerId, CancellationToken stop)
+    /// <summary>True when <paramref name="happened"/> completed, or completes within a second (a push may trail the call's answer).</summary>
+    private static async Task<bool> WithinASecondAsync(Task happened, CancellationToken stop)
     {
         try
         {
-            await Revocation(offerId).Task.WaitAsync(TimeSpan.FromSeconds(1), stop);
+            await happened.WaitAsync(TimeSpan.FromSeconds(1), stop);
             return true;
         }
         catch (TimeoutException)
@@ -277,7 +252,7 @@ public sealed class AgentClient : IAsyncDisposable
                 string text = replies[reply % replies.Count];
                 long sent = Stopwatch.GetTimestamp();
                 Metrics.Increment(Counter.AgentMessagesSent);
-                if (await InvokeAsync<SendMessageResult>("SendMessage", new SendMessageRequest(sessionId, clientMessageId, text), stop) is not null)
+                if (await InvokeAsync<SendMessageResult>("SendMessage", new SendMessageRequest(sessionId, clientMessageId, text), stop, work.Ended.Task) is not null)
                 {
                     Metrics.Increment(Counter.AgentMessagesAcked);
                     Metrics.Record(Latency.AgentAck, Stopwatch.GetElapsedTime(sent));
@@ -285,7 +260,7 @@ public sealed class AgentClient : IAsyncDisposable
             }
 
             await Task.Delay(Sample(Behaviour.ResolveAfterSeconds), stop);
-            if (await InvokeAsync<StatusResult>("ResolveSession", new ResolveSessionRequest(sessionId, "resolved"), stop) is not null)
+            if (await InvokeAsync<StatusResult>("ResolveSession", new ResolveSessionRequest(sessionId, "resolved"), stop, work.Ended.Task) is not null)
             {
                 Metrics.Increment(Counter.SessionsResolved);
             }
@@ -296,7 +271,12 @@ public sealed class AgentClient : IAsyncDisposable
         }
     }
 
-    private async Task<T?> InvokeAsync<T>(string method, object argument, CancellationToken stop)
+    /// <summary>
+    /// Calls the hub. <paramref name="overtakenBy"/> is what, if it happens, explains an <c>E_CONFLICT</c> or
+    /// <c>E_FORBIDDEN</c>: the offer revoked or the session ended at that very moment. Every agent console meets that
+    /// race (the card disappears); it counts as a lost race, and as an error only when nothing explains it.
+    /// </summary>
+    private async Task<T?> InvokeAsync<T>(string method, object argument, CancellationToken stop, Task? overtakenBy = null)
         where T : class
     {
         HubConnection? connection = _connection;
@@ -313,7 +293,15 @@ public sealed class AgentClient : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
         {
-            _context.CountFailure(ex, "agent " + method);
+            if (ex is HubInvocationException { Code: "E_CONFLICT" or "E_FORBIDDEN" } && overtakenBy is not null && await WithinASecondAsync(overtakenBy, stop))
+            {
+                Metrics.Increment(Counter.RacesLost);
+            }
+            else
+            {
+                _context.CountFailure(ex, "agent " + method);
+            }
+
             return null;
         }
     }
@@ -351,5 +339,8 @@ public sealed class AgentClient : IAsyncDisposable
     private sealed class SessionWork
     {
         public System.Threading.Channels.Channel<long> CustomerWrote { get; } = System.Threading.Channels.Channel.CreateUnbounded<long>();
+
+        /// <summary>The session left this agent (closed by the customer, abandoned, reclaimed).</summary>
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

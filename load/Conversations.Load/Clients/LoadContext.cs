@@ -8,7 +8,11 @@ namespace Conversations.Load.Clients;
 /// <summary>What every simulated customer and agent of one run shares.</summary>
 public sealed class LoadContext
 {
-    public LoadContext(Uri baseUrl, Scenario scenario, RunMetrics metrics, DevTokenClient tokens, PermitSource? permits, bool echoServer)
+    private readonly IReadOnlyList<System.Net.IPAddress> _localAddresses;
+    private int _nextAddress;
+
+    public LoadContext(
+        Uri baseUrl, Scenario scenario, RunMetrics metrics, DevTokenClient tokens, PermitSource? permits, bool echoServer, IReadOnlyList<System.Net.IPAddress>? localAddresses = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -20,6 +24,7 @@ public sealed class LoadContext
         Tokens = tokens;
         Permits = permits;
         EchoServer = echoServer;
+        _localAddresses = localAddresses ?? [];
         CustomerHub = new Uri(baseUrl, "hubs/customer");
         AgentHub = new Uri(baseUrl, "hubs/agent");
     }
@@ -71,9 +76,11 @@ public sealed class LoadContext
     /// <summary>Cancelled when the load phase ends: customers stop starting messages.</summary>
     public CancellationToken Stopping { get; set; }
 
+    /// <summary>Options for one new connection: its token, and the next local source address in turn (if several were asked for).</summary>
     public HubConnectionOptions ConnectionOptions(string token) => new()
     {
         AccessToken = token,
+        LocalAddress = _localAddresses.Count == 0 ? null : _localAddresses[(int)((uint)Interlocked.Increment(ref _nextAddress) % (uint)_localAddresses.Count)],
 
         // Thousands of idle connections: ping rarely, and tolerate a busy server before calling it lost.
         KeepAliveInterval = TimeSpan.FromSeconds(15),

@@ -22,8 +22,8 @@ public enum Counter
     OffersDeclined,
     OffersRevoked,
 
-    /// <summary>Accepts or declines answered E_CONFLICT because the offer was revoked at that moment (a race, not an error).</summary>
-    OffersRevokedWhileAnswering,
+    /// <summary>Agent calls refused because the offer was revoked or the session ended at that very moment (a race, not an error).</summary>
+    RacesLost,
 
     /// <summary>Transcript reads of the audit refused with E_RATE_LIMITED and retried after a pause (not a load error).</summary>
     AuditThrottled,

@@ -13,12 +13,13 @@ internal static class Negotiator
         Uri hubUrl,
         string? accessToken,
         IReadOnlyDictionary<string, string> headers,
+        System.Net.IPAddress? localAddress,
         CancellationToken cancellationToken)
     {
         for (int redirect = 0; redirect <= MaximumRedirects; redirect++)
         {
             Uri negotiateUrl = HubUrls.ForNegotiate(hubUrl);
-            using JsonDocument response = await PostAsync(negotiateUrl, accessToken, headers, cancellationToken);
+            using JsonDocument response = await PostAsync(negotiateUrl, accessToken, headers, localAddress, cancellationToken);
             JsonElement root = response.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -60,6 +61,7 @@ internal static class Negotiator
         Uri negotiateUrl,
         string? accessToken,
         IReadOnlyDictionary<string, string> headers,
+        System.Net.IPAddress? localAddress,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, negotiateUrl);
@@ -75,7 +77,7 @@ internal static class Negotiator
 
         try
         {
-            using HttpResponseMessage response = await SharedHttp.Client.SendAsync(request, cancellationToken);
+            using HttpResponseMessage response = await SharedHttp.Client(localAddress).SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new HubConnectionException(

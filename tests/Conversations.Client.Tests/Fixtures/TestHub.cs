@@ -12,6 +12,9 @@ public sealed class TestHub(HubProbe probe) : Hub
     /// <summary>Returns the argument exactly as it arrived on the wire.</summary>
     public string DescribeArgument(JsonElement argument) => argument.GetRawText();
 
+    /// <summary>The address the caller's WebSocket came from.</summary>
+    public string? CallerAddress() => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
+
     public int Add(int left, int right) => left + right;
 
     public async Task<int> Square(int value)
