@@ -8,7 +8,20 @@ public sealed class WaitingSession
 {
     public string SessionId { get; set; } = string.Empty;
 
+    [JsonIgnore]
     public HandoffSummary Summary { get; set; } = null!;
+
+    /// <summary>
+    /// The summary as stored: without its last messages, which would make a busy shard's state (written every
+    /// <c>SaveDelay</c>) large. After a restart an offer shows intent, sentiment, order and reason; the assignment
+    /// carries the session's own full summary.
+    /// </summary>
+    [JsonPropertyName("summary")]
+    public HandoffSummary StoredSummary
+    {
+        get => Summary with { LastMessages = [] };
+        set => Summary = value;
+    }
 
     /// <summary>When the session first asked for a person (waiting time counts from here, across overflow).</summary>
     public DateTimeOffset EnqueuedAt { get; set; }
