@@ -217,7 +217,16 @@ public sealed class AgentGrain : Grain, IAgentGrain
     public async Task Disconnect(string connectionId)
     {
         if (string.IsNullOrWhiteSpace(connectionId)) throw ConversationException.BadRequest("A connection id is required.");
-        if (State.Subscribers.RemoveAll(s => s.ConnectionId == connectionId) > 0) await SaveAsync();
+        if (State.Subscribers.RemoveAll(s => s.ConnectionId == connectionId) == 0) return;
+        if (State.Subscribers.Count == 0 && State.Status == AgentStatus.Available)
+        {
+            // Nobody sees this agent's offers any more: stop taking them (the console goes online again when it reconnects).
+            _logger.LogInformation("Agent {Agent} closed its last connection: set away", AgentId);
+            await SetAvailability(AgentStatus.Away);
+            return;
+        }
+
+        await SaveAsync();
     }
 
     // ---- offers (from queues) ----

@@ -252,6 +252,28 @@ public sealed class AgentGrainTests
     }
 
     [Fact]
+    public async Task LastConnectionClosing_SetsTheAgentAway_WithdrawsItsOffer_AndGoingOnlineAgainResumes()
+    {
+        await using var routing = await RoutingCluster.StartAsync();
+        var agent = await routing.OnlineAsync("a-1");
+        await agent.Connect(new Subscriber(routing.ObserverReference, "second-tab"));
+        await routing.EnqueueAsync("s-1");
+        var first = await routing.Observer.WaitForOffer(RoutingCluster.Connection("a-1"), "s-1");
+
+        await agent.Disconnect("second-tab");
+        Assert.Equal(AgentStatus.Available, (await agent.GetSnapshot()).Status);
+        await agent.Disconnect(RoutingCluster.Connection("a-1"));
+
+        var away = await agent.GetSnapshot();
+        Assert.Equal(AgentStatus.Away, away.Status);
+        Assert.Empty(away.PendingOffers);
+        Assert.Equal(0, (await routing.Shard(Aftersales, "s-1").GetSnapshot()).OffersPending);
+
+        await routing.OnlineAsync("a-1");
+        Assert.NotEqual(first.OfferId, (await routing.Observer.WaitForOffer(RoutingCluster.Connection("a-1"), "s-1", notOfferId: first.OfferId)).OfferId);
+    }
+
+    [Fact]
     public async Task Push_ToAGoneConnection_DropsItAndStillReachesTheOthers()
     {
         await using var routing = await RoutingCluster.StartAsync();

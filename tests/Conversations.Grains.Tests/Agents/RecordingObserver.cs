@@ -44,8 +44,8 @@ public sealed class RecordingObserver : IConversationObserver
         return tcs.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
     }
 
-    public async Task<Offer> WaitForOffer(string connectionId, string? sessionId = null) =>
-        (Offer)(await WaitFor(p => p.ConnectionId == connectionId && p.Payload is Offer o && (sessionId is null || o.SessionId == sessionId))).Payload;
+    public async Task<Offer> WaitForOffer(string connectionId, string? sessionId = null, string? notOfferId = null) =>
+        (Offer)(await WaitFor(p => p.ConnectionId == connectionId && p.Payload is Offer o && (sessionId is null || o.SessionId == sessionId) && o.OfferId != notOfferId)).Payload;
 
     public async Task<OfferRevoked> WaitForRevoked(string connectionId, string offerId) =>
         (OfferRevoked)(await WaitFor(p => p.ConnectionId == connectionId && p.Payload is OfferRevoked r && r.OfferId == offerId)).Payload;
