@@ -33,8 +33,15 @@ public sealed class ClusterOptions
     /// <summary>Fresh suspicions from different silos that declare a silo dead (fewer when fewer silos could vote).</summary>
     public int VotesForDeath { get; set; } = 2;
 
-    /// <summary>How long a suspicion counts.</summary>
+    /// <summary>How long a suspicion counts; a silo whose heartbeat is older than this cannot vote and is not waited for when joining.</summary>
     public TimeSpan SuspicionWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a joining silo waits for every active silo to answer its probes (or be declared dead by the others)
+    /// before it gives up, marks itself dead and fails to start. Longer than <see cref="SuspicionWindow"/> by default,
+    /// so a silo that crashed just before is declared dead, or its heartbeat goes stale, within the wait.
+    /// </summary>
+    public TimeSpan JoinTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a shutting-down silo waits for the others to see it leave before it drains.</summary>
     public TimeSpan DrainGrace { get; set; } = TimeSpan.FromSeconds(1.5);
@@ -53,6 +60,7 @@ public sealed class ClusterOptions
         if (MissedProbesLimit < 1) throw Invalid(nameof(MissedProbesLimit), "must be at least 1");
         if (VotesForDeath < 1) throw Invalid(nameof(VotesForDeath), "must be at least 1");
         if (SuspicionWindow < ProbePeriod) throw Invalid(nameof(SuspicionWindow), "must be at least ProbePeriod");
+        if (JoinTimeout < ProbePeriod) throw Invalid(nameof(JoinTimeout), "must be at least ProbePeriod");
         if (DrainGrace < TimeSpan.Zero) throw Invalid(nameof(DrainGrace), "must not be negative");
         if (MaxSendQueue < 1) throw Invalid(nameof(MaxSendQueue), "must be at least 1");
     }

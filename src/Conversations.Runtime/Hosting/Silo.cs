@@ -61,7 +61,16 @@ public sealed class Silo : IAsyncDisposable
         if (_runtime.Membership is ClusterMembership cluster)
         {
             cluster.LocalSiloDeclaredDead += OnDeclaredDead;
-            await cluster.JoinAsync(cancellationToken);
+            try
+            {
+                await cluster.JoinAsync(cancellationToken);
+            }
+            catch
+            {
+                // Never joined: nothing to drain or hand over, so stop at once and let the host fail to start.
+                await HaltAsync();
+                throw;
+            }
         }
 
         await _runtime.Reminders.StartAsync(cancellationToken);
@@ -133,12 +142,18 @@ public sealed class Silo : IAsyncDisposable
     /// <summary>Stops the silo as a crash would (test hook): no drain, no leave, connections dropped; the others must detect it.</summary>
     internal async Task KillAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (await HaltAsync()) _logger.LogWarning("Silo {Silo} was killed", Address);
+    }
+
+    /// <summary>Stops at once, without drain or goodbye; false when the silo was already stopped.</summary>
+    private async Task<bool> HaltAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return false;
         if (_runtime.Membership is ClusterMembership cluster) await cluster.StopLoopAsync();
         _runtime.StopAccepting();
         _runtime.Reminders.Stop();
         if (_runtime.Transport is TcpMessageTransport transport) await transport.DisposeAsync();
-        _logger.LogWarning("Silo {Silo} was killed", Address);
+        return true;
     }
 
     /// <summary>Deactivates every idle activation whose collection age has passed (what the collector does each quantum).</summary>
