@@ -4,7 +4,8 @@ namespace Conversations.Runtime.Cluster;
 
 /// <summary>
 /// A silo's membership in a cluster kept in an <see cref="IMembershipTable"/>: it joins (joining, then
-/// active, once it reaches every active silo), probes every other silo each <see cref="ClusterOptions.ProbePeriod"/>, votes a silo suspect
+/// active, once it reaches every active silo), probes its <see cref="ClusterOptions.ProbedSilos"/> successors
+/// on the <see cref="ProbeRing"/> each <see cref="ClusterOptions.ProbePeriod"/>, votes a silo suspect
 /// after <see cref="ClusterOptions.MissedProbesLimit"/> missed probes, declares it dead when enough
 /// fresh votes (or a mutual suspicion, as in a partition) agree, and stops its own silo when it finds
 /// itself declared dead. Its view is the table's active silos, the same on every silo.
@@ -222,7 +223,7 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
         if (Volatile.Read(ref _declaredDead) == 1) return;
         await _table.HeartbeatAsync(LocalSilo, _time.GetUtcNow(), cancellationToken);
 
-        var peers = snapshot.Entries.Where(e => e.Silo != LocalSilo && e.Status != SiloStatus.Dead).Select(e => e.Silo).ToList();
+        var peers = ProbeRing.TargetsOf(LocalSilo, LiveSilos(snapshot), _options.ProbedSilos);
         var answers = await Task.WhenAll(peers.Select(p => _transport.ProbeAsync(p, _options.ProbeTimeout)));
         foreach (var gone in _missed.Keys.Except(peers).ToList()) _missed.Remove(gone);
         for (var i = 0; i < peers.Count; i++)
@@ -247,9 +248,11 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
             var fresh = entry.Suspicions.Where(s => now - s.At < _options.SuspicionWindow && s.Voter != LocalSilo).ToList();
             fresh.Add(new Suspicion(LocalSilo, now));
             var voters = fresh.Select(s => s.Voter).Distinct().Count();
-            // Silos whose heartbeat is stale (rows left by a crashed earlier run) cannot vote, so they never block a death.
+            // Only the target's watchers on the probe ring vote, and those whose heartbeat is stale (rows left by a
+            // crashed earlier run) cannot, so neither a large cluster nor stale rows ever block a death.
+            var watchers = ProbeRing.WatchersOf(target, LiveSilos(snapshot), _options.ProbedSilos);
             var couldVote = snapshot.Entries.Count(e =>
-                e.Silo != target && e.Status is SiloStatus.Active or SiloStatus.ShuttingDown && (e.Silo == LocalSilo || IsFresh(e, now)));
+                e.Silo == LocalSilo || (watchers.Contains(e.Silo) && e.Status is SiloStatus.Active or SiloStatus.ShuttingDown && IsFresh(e, now)));
             var needed = Math.Min(_options.VotesForDeath, Math.Max(1, couldVote));
             // Mutual suspicion means a partition between the two: the second to vote settles it, so one side dies.
             var mutual = own.Suspicions.Any(s => s.Voter == target && now - s.At < _options.SuspicionWindow);
@@ -272,6 +275,10 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The silos on the probe ring: every row not dead (joining silos are probed too, so a crash while joining is noticed).</summary>
+    private static IEnumerable<SiloAddress> LiveSilos(MembershipSnapshot snapshot) =>
+        snapshot.Entries.Where(e => e.Status != SiloStatus.Dead).Select(e => e.Silo);
 
     private bool IsFresh(MembershipEntry entry, DateTimeOffset now) => now - entry.HeartbeatAt < _options.SuspicionWindow;
 

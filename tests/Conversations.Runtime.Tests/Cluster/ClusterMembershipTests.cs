@@ -1,12 +1,14 @@
+using System.Diagnostics;
 using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Testing;
 using Conversations.Runtime.Tests.Grains;
 using Conversations.Runtime.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Conversations.Runtime.Tests.Cluster;
 
-/// <summary>Joining checks connectivity (memory membership, real loopback TCP).</summary>
-public sealed class ClusterMembershipTests
+/// <summary>Joining checks connectivity, and failure detection with probes on a ring (memory membership, real loopback TCP).</summary>
+public sealed class ClusterMembershipTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Join_WhileAnActiveSiloStaysUnreachable_FailsNamingIt_AndLeavesItsRowDead()
@@ -54,5 +56,24 @@ public sealed class ClusterMembershipTests
         await cluster.WaitForStableViewAsync(ClusterHost.ViewTimeout);
         Assert.Equal(1, await joiner.GrainFactory.GetGrain<ICounterGrain>("after-join").Increment());
         Assert.Equal(1, await survivor.GrainFactory.GetGrain<ICounterGrain>("after-join").Get());
+    }
+
+    [Fact]
+    public async Task KillingASilo_InAClusterLargerThanTheProbedSilos_IsDeclaredDeadByItsWatchers()
+    {
+        await using var cluster = await Clusters.Builder(new Probe()).BuildClusterAsync(5);
+        await cluster.WaitForStableViewAsync(ClusterHost.ViewTimeout);
+        var victim = cluster.Silos[2];
+        var live = cluster.Silos.Select(s => s.Address).ToList();
+        Assert.Equal(3, ProbeRing.WatchersOf(victim.Address, live, new ClusterOptions().ProbedSilos).Count);
+
+        var clock = Stopwatch.StartNew();
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitForStableViewAsync(ClusterHost.ViewTimeout);
+        output.WriteLine($"four survivors agree on the view {clock.ElapsedMilliseconds} ms after the kill");
+
+        var table = await cluster.MembershipTable.ReadAllAsync(CancellationToken.None);
+        Assert.Equal(SiloStatus.Dead, table.Find(victim.Address)!.Status);
+        Assert.Equal(4, table.Entries.Count(e => e.Status == SiloStatus.Active));
     }
 }

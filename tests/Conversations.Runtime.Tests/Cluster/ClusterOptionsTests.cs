@@ -6,6 +6,16 @@ namespace Conversations.Runtime.Tests.Cluster;
 public sealed class ClusterOptionsTests
 {
     [Fact]
+    public void Validate_WithFewerProbedSilosThanVotesForDeath_NamesTheKey()
+    {
+        var options = new ClusterOptions { ProbedSilos = 1, VotesForDeath = 2 };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains("Conversations:Cluster:ProbedSilos", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_WithAJoinTimeoutShorterThanAProbePeriod_NamesTheKey()
     {
         var options = new ClusterOptions { JoinTimeout = TimeSpan.FromMilliseconds(500) };
@@ -23,5 +33,6 @@ public sealed class ClusterOptionsTests
         options.Validate();
 
         Assert.True(options.JoinTimeout > options.SuspicionWindow);
+        Assert.True(options.ProbedSilos >= options.VotesForDeath);
     }
 }
