@@ -12,8 +12,10 @@ public sealed class Silo : IAsyncDisposable
 {
     private readonly GrainRuntime _runtime;
     private readonly ILogger<Silo> _logger;
+    private readonly object _stopLock = new();
     private int _started;
     private int _stopped;
+    private Task? _stopping;
 
     public Silo(IServiceProvider services)
     {
@@ -79,9 +81,20 @@ public sealed class Silo : IAsyncDisposable
 
     /// <summary>
     /// Graceful stop: no new activations, every activation finishes its turns and deactivates (writing
-    /// what it writes in OnDeactivateAsync), reminders stop, then the silo is gone.
+    /// what it writes in OnDeactivateAsync), reminders stop, then the silo is gone. A second call (the host
+    /// stopping a silo that already stops itself) waits for the first to finish.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            if (_stopping is not null) return _stopping.WaitAsync(cancellationToken);
+            _stopping = StopCoreAsync(cancellationToken);
+            return _stopping;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         var cluster = _runtime.Membership as ClusterMembership;
