@@ -34,7 +34,7 @@ public static class SiloScalingBenchmark
             var run = await MeasureAsync(silos, TimeSpan.FromSeconds(seconds));
             runs.Add(run);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{silos} silo(s): {run["callsPerSec"]:N0} calls/s, p99 {run["p99Ms"]} ms, {run["remoteShare"]:P0} of calls cross silos"));
+                $"{silos} silo(s): {run["callsPerSec"]:N0} calls/s, p99 {run["p99Ms"]} ms, {run["remoteShare"]:P0} of calls cross silos, other processes {run["otherProcessesCores"]} cores"));
         }
 
         results["runs"] = runs;
@@ -54,8 +54,10 @@ public static class SiloScalingBenchmark
         var remoteShare = Enumerable.Range(0, Callers).Average(c => remote[c % silos]);
 
         Task<int> Call(int target, int caller) => grains[caller % silos][target].Ping(caller);
+        var cpu = BenchmarkMachine.StartCpuWatch();
         var callsPerSec = await Throughput.MeasureAsync(Callers, Targets, TimeSpan.FromSeconds(1), duration, Call);
         var p99 = await Throughput.MeasureP99MsAsync(Callers, Targets, TimeSpan.FromSeconds(2), Call);
+        var otherCores = BenchmarkMachine.OtherProcessesCores(cpu);
         var perSilo = members.Select(m => m.ActivationCount).ToArray();
         return new Dictionary<string, object>
         {
@@ -64,6 +66,8 @@ public static class SiloScalingBenchmark
             ["p99Ms"] = p99,
             ["remoteShare"] = Math.Round(remoteShare, 3),
             ["activationsPerSilo"] = perSilo,
+            // Cores other processes kept busy while this size was measured: how quiet the shared machine was.
+            ["otherProcessesCores"] = otherCores,
         };
     }
 
