@@ -34,7 +34,8 @@ public sealed class LocalClusterScript : IAsyncDisposable
     /// <summary>Silo-to-silo port of silo 1; silo i listens on this + i − 1.</summary>
     public int SiloPort { get; }
 
-    public string Directory => _environment["CLUSTER_DIR"];
+    /// <summary>CLUSTER_DIR: the database, the pid files and one log per silo.</summary>
+    public string ClusterDirectory => _environment["CLUSTER_DIR"];
 
     public static LocalClusterScript Create(int maxSilos)
     {
@@ -46,7 +47,7 @@ public sealed class LocalClusterScript : IAsyncDisposable
         var server = Path.Combine(root, "src", "Conversations.Server", "bin", configuration, output.Name, "Conversations.Server.dll");
         if (!File.Exists(server)) throw new InvalidOperationException($"The server is not built at {server}; build the solution first.");
 
-        var parent = System.IO.Directory.CreateTempSubdirectory("conversations-cluster-").FullName;
+        var parent = Directory.CreateTempSubdirectory("conversations-cluster-").FullName;
         // Run as root, cluster.sh starts PostgreSQL as the postgres user, who must be able to reach the folder inside.
         if (!OperatingSystem.IsWindows())
         {
@@ -100,8 +101,8 @@ public sealed class LocalClusterScript : IAsyncDisposable
     public string LogTails(int lines = 40)
     {
         var text = new StringBuilder();
-        if (!System.IO.Directory.Exists(Directory)) return "(no cluster folder)";
-        foreach (var log in System.IO.Directory.EnumerateFiles(Directory, "silo*.log").Order(StringComparer.Ordinal))
+        if (!Directory.Exists(ClusterDirectory)) return "(no cluster folder)";
+        foreach (var log in Directory.EnumerateFiles(ClusterDirectory, "silo*.log").Order(StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"==== {Path.GetFileName(log)}");
             foreach (var line in File.ReadLines(log).TakeLast(lines)) text.AppendLine(line);
@@ -118,7 +119,7 @@ public sealed class LocalClusterScript : IAsyncDisposable
         }
         finally
         {
-            System.IO.Directory.Delete(_parent, recursive: true);
+            Directory.Delete(_parent, recursive: true);
         }
     }
 
