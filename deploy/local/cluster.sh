@@ -7,13 +7,21 @@
 #   cluster.sh stop I   SIGTERM silo I (graceful: it drains and leaves)
 #   cluster.sh start I  start silo I again
 #   cluster.sh down     stop everything and remove all data
-# State, logs (one per silo) and the database live in $CLUSTER_DIR (default deploy/local/.cluster).
+# Environment (all optional):
+#   CLUSTER_DIR        state, logs (one per silo) and the database (default deploy/local/.cluster)
+#   CLUSTER_HTTP_PORT  HTTP port of silo 1, silo i gets +i-1 (default 5080)
+#   CLUSTER_SILO_PORT  silo-to-silo port of silo 1, silo i gets +i-1 (default 11111)
+#                      both ports are read at 'up' and kept in $CLUSTER_DIR for the later commands
+#   CLUSTER_ID         cluster id (default local)
+#   CLUSTER_BUILD      0 skips the Release build of the server that 'up' runs first (default 1)
+#   CLUSTER_SERVER_DLL the server to run (default the Release build in src/Conversations.Server/bin)
+# Other variables reach the silos unchanged, e.g. Conversations__Cluster__JoinTimeout=00:00:05.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 dir=${CLUSTER_DIR:-$here/.cluster}
-server_dll="$root/src/Conversations.Server/bin/Release/net10.0/Conversations.Server.dll"
+server_dll=${CLUSTER_SERVER_DLL:-$root/src/Conversations.Server/bin/Release/net10.0/Conversations.Server.dll}
 cluster_id=${CLUSTER_ID:-local}
 
 as_pg=()
@@ -23,8 +31,9 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
-http_port() { echo $((5080 + $1 - 1)); }
-silo_port() { echo $((11111 + $1 - 1)); }
+base_port() { if [ -f "$dir/$1" ]; then cat "$dir/$1"; else echo "$2"; fi; }
+http_port() { echo $(($(base_port http.port "${CLUSTER_HTTP_PORT:-5080}") + $1 - 1)); }
+silo_port() { echo $(($(base_port silo.port "${CLUSTER_SILO_PORT:-11111}") + $1 - 1)); }
 pg_port() { cat "$dir/pg.port"; }
 connection() { echo "Host=127.0.0.1;Port=$(pg_port);Database=conversations;Username=postgres"; }
 pid_of() { [ -f "$dir/silo$1.pid" ] && cat "$dir/silo$1.pid" || true; }
@@ -46,7 +55,7 @@ start_postgres() {
 start_silo() {
   local i=$1
   alive "$i" && die "silo $i is already running (pid $(pid_of "$i"))"
-  [ -f "$server_dll" ] || die "build the server first: dotnet build -c Release src/Conversations.Server"
+  [ -f "$server_dll" ] || die "no server at $server_dll: build it first (dotnet build -c Release src/Conversations.Server)"
   Conversations__Auth__SigningKey="$(cat "$dir/dev-signing-key")" nohup dotnet "$server_dll" \
     --urls "http://127.0.0.1:$(http_port "$i")" \
     --Conversations:Storage postgres \
@@ -63,9 +72,11 @@ case "${1:-}" in
   up)
     n=${2:-3}
     [ -d "$dir/pg" ] && die "a cluster already exists in $dir (run 'down' first)"
-    dotnet build -c Release "$root/src/Conversations.Server" -v quiet -nologo >/dev/null
+    [ "${CLUSTER_BUILD:-1}" = 0 ] || dotnet build -c Release "$root/src/Conversations.Server" -v quiet -nologo >/dev/null
     start_postgres
     echo "$n" > "$dir/size"
+    echo "${CLUSTER_HTTP_PORT:-5080}" > "$dir/http.port"
+    echo "${CLUSTER_SILO_PORT:-11111}" > "$dir/silo.port"
     for i in $(seq 1 "$n"); do start_silo "$i"; done
     ;;
   status)
@@ -106,7 +117,7 @@ case "${1:-}" in
     echo "cluster removed"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 2
     ;;
 esac

@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "quick")
     return await QuickBenchmark.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "silos")
+{
+    return await SiloScalingBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "domain")
 {
     return await DomainBenchmark.RunAsync(args[1..]);

@@ -40,8 +40,15 @@ public sealed class TestSiloCluster : IAsyncDisposable
 
     public IMembershipTable MembershipTable => _table;
 
-    public async Task<Silo> StartSiloAsync()
+    public Task<Silo> StartSiloAsync() => StartSiloCutOffFromAsync();
+
+    /// <summary>
+    /// Starts a silo whose transport refuses all traffic with <paramref name="unreachable"/> from the start, as a
+    /// silo behind a firewall that lets it reach the database but not those silos. Throws what the join throws.
+    /// </summary>
+    public async Task<Silo> StartSiloCutOffFromAsync(params Silo[] unreachable)
     {
+        ArgumentNullException.ThrowIfNull(unreachable);
         await _stores.EnsureSchemaAsync();
         var services = new ServiceCollection();
         _builder.Apply(services, _stores, runtime => runtime.UseCluster(_ => _table, o =>
@@ -53,7 +60,18 @@ public sealed class TestSiloCluster : IAsyncDisposable
         }));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
         var silo = provider.GetRequiredService<Silo>();
-        await silo.StartAsync(CancellationToken.None);
+        var transport = provider.GetRequiredService<TcpMessageTransport>();
+        foreach (var peer in unreachable) transport.Block(peer.Address);
+        try
+        {
+            await silo.StartAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
         lock (_lock) _silos.Add((silo, provider));
         return silo;
     }

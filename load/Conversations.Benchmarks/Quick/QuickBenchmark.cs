@@ -13,8 +13,8 @@ namespace Conversations.Benchmarks.Quick;
 /// </summary>
 public static class QuickBenchmark
 {
-    private const int Callers = 1000;
-    private const int Targets = 10_000;
+    internal const int Callers = 1000;
+    internal const int Targets = 10_000;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -22,7 +22,7 @@ public static class QuickBenchmark
         var duration = TimeSpan.FromSeconds(4);
         var results = new Dictionary<string, object>
         {
-            ["machine"] = $"{Environment.ProcessorCount} cores, {RuntimeInformationText()}",
+            ["machine"] = BenchmarkMachine.Describe(),
         };
 
         if (args.Contains("--cross-silo-only"))
@@ -178,7 +178,4 @@ public static class QuickBenchmark
 
     private static void Report(string what, object value) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-45} {value:N0}"));
-
-    private static string RuntimeInformationText() =>
-        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
 }

@@ -2,16 +2,25 @@ using System.Diagnostics;
 
 namespace Conversations.Benchmarks.Quick;
 
-/// <summary>Runs many concurrent callers, each awaiting one call at a time, and counts calls per second.</summary>
+/// <summary>Runs many concurrent callers, each awaiting one call at a time, and counts calls per second (or times each call).</summary>
 public static class Throughput
 {
     public static async Task<double> MeasureAsync(int callers, int targets, TimeSpan warmup, TimeSpan duration, Func<int, int, Task<int>> call)
     {
-        await RunAsync(callers, targets, warmup, call);
-        return await RunAsync(callers, targets, duration, call);
+        await RunAsync(callers, targets, warmup, call, samples: null);
+        return await RunAsync(callers, targets, duration, call, samples: null);
     }
 
-    private static async Task<double> RunAsync(int callers, int targets, TimeSpan duration, Func<int, int, Task<int>> call)
+    /// <summary>The same load for <paramref name="duration"/>, every call timed: the 99th percentile in milliseconds to the microsecond (−1 when no call finished).</summary>
+    public static async Task<double> MeasureP99MsAsync(int callers, int targets, TimeSpan duration, Func<int, int, Task<int>> call)
+    {
+        var samples = new List<long>[callers];
+        await RunAsync(callers, targets, duration, call, samples);
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return all.Length == 0 ? -1 : Math.Round(all[(int)(all.Length * 0.99)] * 1000.0 / Stopwatch.Frequency, 3);
+    }
+
+    private static async Task<double> RunAsync(int callers, int targets, TimeSpan duration, Func<int, int, Task<int>> call, List<long>[]? samples)
     {
         var stop = false;
         var counts = new long[callers];
@@ -20,6 +29,7 @@ public static class Throughput
         for (var c = 0; c < callers; c++)
         {
             var caller = c;
+            var timed = samples is null ? null : samples[caller] = [];
             tasks[c] = Task.Run(async () =>
             {
                 var target = caller % targets;
@@ -27,7 +37,17 @@ public static class Throughput
                 long done = 0;
                 while (!Volatile.Read(ref stop))
                 {
-                    await call(target, caller);
+                    if (timed is null)
+                    {
+                        await call(target, caller);
+                    }
+                    else
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        await call(target, caller);
+                        timed.Add(Stopwatch.GetTimestamp() - started);
+                    }
+
                     target += step;
                     if (target >= targets) target -= targets;
                     done++;

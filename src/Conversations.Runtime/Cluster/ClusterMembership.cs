@@ -4,7 +4,8 @@ namespace Conversations.Runtime.Cluster;
 
 /// <summary>
 /// A silo's membership in a cluster kept in an <see cref="IMembershipTable"/>: it joins (joining, then
-/// active), probes every other silo each <see cref="ClusterOptions.ProbePeriod"/>, votes a silo suspect
+/// active, once it reaches every active silo), probes its <see cref="ClusterOptions.ProbedSilos"/> successors
+/// on the <see cref="ProbeRing"/> each <see cref="ClusterOptions.ProbePeriod"/>, votes a silo suspect
 /// after <see cref="ClusterOptions.MissedProbesLimit"/> missed probes, declares it dead when enough
 /// fresh votes (or a mutual suspicion, as in a partition) agree, and stops its own silo when it finds
 /// itself declared dead. Its view is the table's active silos, the same on every silo.
@@ -53,7 +54,12 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
 
     internal TcpMessageTransport Transport => _transport;
 
-    /// <summary>Joins the cluster: older incarnations at this endpoint are marked dead, this silo is written joining, checks it reaches the active silos, then becomes active.</summary>
+    /// <summary>
+    /// Joins the cluster: older incarnations at this endpoint are marked dead, this silo is written joining, waits
+    /// until it reaches every active silo (or the others declare the unreachable ones dead), then becomes active.
+    /// Throws <see cref="ClusterJoinException"/>, with its own row written dead, when that does not happen within
+    /// <see cref="ClusterOptions.JoinTimeout"/>: a silo that cannot talk to the cluster must not serve in it.
+    /// </summary>
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
         await _table.InitAsync(cancellationToken);
@@ -67,18 +73,76 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
             return new MembershipEntry(LocalSilo, SiloStatus.Joining, now, now, []);
         }, repeatUntil: s => s.Find(LocalSilo) is not null, cancellationToken);
 
-        var snapshot = await _table.ReadAllAsync(cancellationToken);
-        foreach (var entry in snapshot.Entries.Where(e => e.Status == SiloStatus.Active))
+        try
         {
-            if (!await _transport.ProbeAsync(entry.Silo, _options.ProbeTimeout))
+            await WaitUntilActiveSilosAnswerAsync(cancellationToken);
+        }
+        catch
+        {
+            // Whatever stopped the join (the host logs why), leave no joining row behind for the others to probe.
+            try
             {
-                _logger.LogWarning("Joining silo {Silo} cannot reach active silo {Peer}; failure detection will decide about it", LocalSilo, entry.Silo);
+                await SetOwnStatusAsync(SiloStatus.Dead, CancellationToken.None);
             }
+            catch (Exception write)
+            {
+                _logger.LogWarning(write, "Silo {Silo} could not mark itself dead after a failed join", LocalSilo);
+            }
+
+            throw;
         }
 
         await SetOwnStatusAsync(SiloStatus.Active, cancellationToken);
         _logger.LogInformation("Silo {Silo} joined cluster {Cluster} with {Count} active silos", LocalSilo, _options.Id, _view.Count);
         _loop = RunAsync();
+    }
+
+    /// <summary>
+    /// Probes the active silos until each has answered once or is no longer active, re-reading the table every
+    /// probe period. Silos whose heartbeat is stale (a crashed earlier run) are not waited for: nobody may be
+    /// left to declare them dead, and once active this silo's own probes will.
+    /// </summary>
+    private async Task WaitUntilActiveSilosAnswerAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = _time.GetUtcNow() + _options.JoinTimeout;
+        var reached = new HashSet<SiloAddress>();
+        IReadOnlyList<SiloAddress> reported = [];
+        while (true)
+        {
+            var snapshot = await _table.ReadAllAsync(cancellationToken);
+            if (snapshot.Find(LocalSilo) is not { Status: not SiloStatus.Dead })
+            {
+                throw new ClusterJoinException($"Silo {LocalSilo} was declared dead by cluster '{_options.Id}' while it was joining: the other silos cannot reach it on its silo port (check '{ClusterOptions.SectionName}:Host' and '{ClusterOptions.SectionName}:SiloPort').");
+            }
+
+            var now = _time.GetUtcNow();
+            var pending = snapshot.Entries
+                .Where(e => e.Status == SiloStatus.Active && e.Silo != LocalSilo && IsFresh(e, now) && !reached.Contains(e.Silo))
+                .Select(e => e.Silo)
+                .ToList();
+            var answers = await Task.WhenAll(pending.Select(p => _transport.ProbeAsync(p, _options.ProbeTimeout)));
+            var unreachable = pending.Where((_, i) => !answers[i]).ToList();
+            reached.UnionWith(pending.Where((_, i) => answers[i]));
+            if (unreachable.Count == 0) return;
+
+            if (_time.GetUtcNow() >= giveUpAt)
+            {
+                throw new ClusterJoinException(
+                    $"Silo {LocalSilo} cannot join cluster '{_options.Id}': active silo(s) {string.Join(", ", unreachable)} did not answer its probes within "
+                    + $"'{ClusterOptions.SectionName}:JoinTimeout' ({_options.JoinTimeout}) and were not declared dead by the others. Check that every silo "
+                    + $"reaches every other on its '{ClusterOptions.SectionName}:Host' and '{ClusterOptions.SectionName}:SiloPort'. This silo marked itself dead and does not start.",
+                    unreachable);
+            }
+
+            if (!unreachable.SequenceEqual(reported))
+            {
+                _logger.LogWarning("Joining silo {Silo} cannot reach active silo(s) {Peers}; it waits until they answer or are declared dead (at most {Timeout})",
+                    LocalSilo, string.Join(", ", unreachable), _options.JoinTimeout);
+                reported = unreachable;
+            }
+
+            await Task.Delay(_options.ProbePeriod, _time, cancellationToken);
+        }
     }
 
     /// <summary>First step of a graceful stop: status shutting down, so every silo (this one too) places grains elsewhere.</summary>
@@ -159,7 +223,7 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
         if (Volatile.Read(ref _declaredDead) == 1) return;
         await _table.HeartbeatAsync(LocalSilo, _time.GetUtcNow(), cancellationToken);
 
-        var peers = snapshot.Entries.Where(e => e.Silo != LocalSilo && e.Status != SiloStatus.Dead).Select(e => e.Silo).ToList();
+        var peers = ProbeRing.TargetsOf(LocalSilo, LiveSilos(snapshot), _options.ProbedSilos);
         var answers = await Task.WhenAll(peers.Select(p => _transport.ProbeAsync(p, _options.ProbeTimeout)));
         foreach (var gone in _missed.Keys.Except(peers).ToList()) _missed.Remove(gone);
         for (var i = 0; i < peers.Count; i++)
@@ -184,10 +248,11 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
             var fresh = entry.Suspicions.Where(s => now - s.At < _options.SuspicionWindow && s.Voter != LocalSilo).ToList();
             fresh.Add(new Suspicion(LocalSilo, now));
             var voters = fresh.Select(s => s.Voter).Distinct().Count();
-            // Silos whose heartbeat is stale (rows left by a crashed earlier run) cannot vote, so they never block a death.
+            // Only the target's watchers on the probe ring vote, and those whose heartbeat is stale (rows left by a
+            // crashed earlier run) cannot, so neither a large cluster nor stale rows ever block a death.
+            var watchers = ProbeRing.WatchersOf(target, LiveSilos(snapshot), _options.ProbedSilos);
             var couldVote = snapshot.Entries.Count(e =>
-                e.Silo != target && e.Status is SiloStatus.Active or SiloStatus.ShuttingDown
-                && (e.Silo == LocalSilo || now - e.HeartbeatAt < _options.SuspicionWindow));
+                e.Silo == LocalSilo || (watchers.Contains(e.Silo) && e.Status is SiloStatus.Active or SiloStatus.ShuttingDown && IsFresh(e, now)));
             var needed = Math.Min(_options.VotesForDeath, Math.Max(1, couldVote));
             // Mutual suspicion means a partition between the two: the second to vote settles it, so one side dies.
             var mutual = own.Suspicions.Any(s => s.Voter == target && now - s.At < _options.SuspicionWindow);
@@ -210,6 +275,12 @@ public sealed class ClusterMembership : IClusterMembership, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The silos on the probe ring: every row not dead (joining silos are probed too, so a crash while joining is noticed).</summary>
+    private static IEnumerable<SiloAddress> LiveSilos(MembershipSnapshot snapshot) =>
+        snapshot.Entries.Where(e => e.Status != SiloStatus.Dead).Select(e => e.Silo);
+
+    private bool IsFresh(MembershipEntry entry, DateTimeOffset now) => now - entry.HeartbeatAt < _options.SuspicionWindow;
 
     private void Apply(MembershipSnapshot snapshot)
     {

@@ -7,6 +7,9 @@ public sealed class MemoryMembershipTable : IMembershipTable
     private readonly Dictionary<SiloAddress, MembershipEntry> _entries = [];
     private long _version;
 
+    /// <summary>Raised after a conditional write succeeded (tests wait on it instead of polling the table).</summary>
+    public event Action<MembershipEntry>? EntryWritten;
+
     public Task InitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<MembershipSnapshot> ReadAllAsync(CancellationToken cancellationToken)
@@ -22,8 +25,10 @@ public sealed class MemoryMembershipTable : IMembershipTable
             if (_version != expectedVersion) return Task.FromResult(false);
             _version++;
             _entries[entry.Silo] = entry;
-            return Task.FromResult(true);
         }
+
+        EntryWritten?.Invoke(entry);
+        return Task.FromResult(true);
     }
 
     public Task HeartbeatAsync(SiloAddress silo, DateTimeOffset at, CancellationToken cancellationToken)

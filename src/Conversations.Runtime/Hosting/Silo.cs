@@ -12,8 +12,10 @@ public sealed class Silo : IAsyncDisposable
 {
     private readonly GrainRuntime _runtime;
     private readonly ILogger<Silo> _logger;
+    private readonly object _stopLock = new();
     private int _started;
     private int _stopped;
+    private Task? _stopping;
 
     public Silo(IServiceProvider services)
     {
@@ -61,7 +63,16 @@ public sealed class Silo : IAsyncDisposable
         if (_runtime.Membership is ClusterMembership cluster)
         {
             cluster.LocalSiloDeclaredDead += OnDeclaredDead;
-            await cluster.JoinAsync(cancellationToken);
+            try
+            {
+                await cluster.JoinAsync(cancellationToken);
+            }
+            catch
+            {
+                // Never joined: nothing to drain or hand over, so stop at once and let the host fail to start.
+                await HaltAsync();
+                throw;
+            }
         }
 
         await _runtime.Reminders.StartAsync(cancellationToken);
@@ -70,9 +81,20 @@ public sealed class Silo : IAsyncDisposable
 
     /// <summary>
     /// Graceful stop: no new activations, every activation finishes its turns and deactivates (writing
-    /// what it writes in OnDeactivateAsync), reminders stop, then the silo is gone.
+    /// what it writes in OnDeactivateAsync), reminders stop, then the silo is gone. A second call (the host
+    /// stopping a silo that already stops itself) waits for the first to finish.
     /// </summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            if (_stopping is not null) return _stopping.WaitAsync(cancellationToken);
+            _stopping = StopCoreAsync(cancellationToken);
+            return _stopping;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         var cluster = _runtime.Membership as ClusterMembership;
@@ -133,12 +155,18 @@ public sealed class Silo : IAsyncDisposable
     /// <summary>Stops the silo as a crash would (test hook): no drain, no leave, connections dropped; the others must detect it.</summary>
     internal async Task KillAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (await HaltAsync()) _logger.LogWarning("Silo {Silo} was killed", Address);
+    }
+
+    /// <summary>Stops at once, without drain or goodbye; false when the silo was already stopped.</summary>
+    private async Task<bool> HaltAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return false;
         if (_runtime.Membership is ClusterMembership cluster) await cluster.StopLoopAsync();
         _runtime.StopAccepting();
         _runtime.Reminders.Stop();
         if (_runtime.Transport is TcpMessageTransport transport) await transport.DisposeAsync();
-        _logger.LogWarning("Silo {Silo} was killed", Address);
+        return true;
     }
 
     /// <summary>Deactivates every idle activation whose collection age has passed (what the collector does each quantum).</summary>

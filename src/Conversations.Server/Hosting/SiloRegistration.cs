@@ -56,6 +56,7 @@ public static class SiloRegistration
                 sp => sp.GetRequiredService<NpgsqlDataSource>(),
                 o => configuration.GetSection(Conversations.Runtime.Cluster.ClusterOptions.SectionName).Bind(o),
                 postgres!.Schema);
+            services.AddHostedService<DeclaredDeadShutdown>();
         }
 
         runtime.AddConversationsDomain(configuration);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Conversations.Abstractions.Agents;
 using Conversations.Abstractions.Sessions;
 using Conversations.Runtime.Cluster;
@@ -16,8 +14,8 @@ public sealed class CrossSiloPushTests
     public async Task CustomerOnOneServer_AgentOnAnother_OfferAndRepliesCrossTheCluster()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var serverA = await ServerHost.StartAsync(ClusterSettings(database.ConnectionString));
-        await using var serverB = await ServerHost.StartAsync(ClusterSettings(database.ConnectionString));
+        await using var serverA = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
+        await using var serverB = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
         await WaitForSilosAsync(serverA, 2);
         await WaitForSilosAsync(serverB, 2);
 
@@ -43,17 +41,6 @@ public sealed class CrossSiloPushTests
         Assert.Equal(reply.Seq, seen.Seq);
     }
 
-    private static Dictionary<string, string?> ClusterSettings(string connectionString) => new()
-    {
-        ["Conversations:Storage"] = "postgres",
-        ["ConnectionStrings:Postgres"] = connectionString,
-        ["Conversations:Cluster:Membership"] = "postgres",
-        ["Conversations:Cluster:Id"] = "cross-silo-test",
-        ["Conversations:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Tokens minted by one server must be valid on the other.
-        ["Conversations:Auth:SigningKey"] = "cross-silo-test-signing-key-0123456789abcdef",
-    };
-
     private static async Task WaitForSilosAsync(ServerHost server, int count)
     {
         var membership = server.Services.GetRequiredService<IClusterMembership>();
@@ -73,12 +60,5 @@ public sealed class CrossSiloPushTests
         {
             membership.ViewChanged -= Check;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

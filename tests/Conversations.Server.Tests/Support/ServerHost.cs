@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Abstractions.Bot;
@@ -73,6 +76,27 @@ public sealed class ServerHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServerHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Settings that make a server a silo of cluster <paramref name="clusterId"/> on PostgreSQL membership, with a free
+    /// silo port and a signing key shared by every server of the test, so tokens minted by one are valid on the others.
+    /// </summary>
+    public static Dictionary<string, string?> ClusterSettings(string connectionString, string clusterId) => new()
+    {
+        ["Conversations:Storage"] = "postgres",
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["Conversations:Cluster:Membership"] = "postgres",
+        ["Conversations:Cluster:Id"] = clusterId,
+        ["Conversations:Cluster:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+        ["Conversations:Auth:SigningKey"] = "cluster-test-signing-key-0123456789abcdef",
+    };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A token minted by the server's own token service (what <c>POST /api/dev/tokens</c> hands out).</summary>
