@@ -35,7 +35,8 @@ base_port() { if [ -f "$dir/$1" ]; then cat "$dir/$1"; else echo "$2"; fi; }
 http_port() { echo $(($(base_port http.port "${CLUSTER_HTTP_PORT:-5080}") + $1 - 1)); }
 silo_port() { echo $(($(base_port silo.port "${CLUSTER_SILO_PORT:-11111}") + $1 - 1)); }
 pg_port() { cat "$dir/pg.port"; }
-connection() { echo "Host=127.0.0.1;Port=$(pg_port);Database=conversations;Username=postgres"; }
+# Each silo's pool stays small enough that up to 8 silos fit under the server's max_connections (400).
+connection() { echo "Host=127.0.0.1;Port=$(pg_port);Database=conversations;Username=postgres;Maximum Pool Size=40"; }
 pid_of() { [ -f "$dir/silo$1.pid" ] && cat "$dir/silo$1.pid" || true; }
 alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
@@ -45,7 +46,7 @@ start_postgres() {
   [ "${#as_pg[@]}" -gt 0 ] && chown postgres "$dir"
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' > "$dir/pg.port"
   "${as_pg[@]}" initdb -D "$dir/pg" -U postgres --auth=trust >"$dir/initdb.log" 2>&1
-  "${as_pg[@]}" pg_ctl -D "$dir/pg" -o "-p $(pg_port) -k $dir -c listen_addresses=127.0.0.1" -l "$dir/postgres.log" -w start >/dev/null
+  "${as_pg[@]}" pg_ctl -D "$dir/pg" -o "-p $(pg_port) -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400" -l "$dir/postgres.log" -w start >/dev/null
   psql "host=127.0.0.1 port=$(pg_port) user=postgres dbname=postgres" -qc "CREATE DATABASE conversations" >/dev/null
   # One dev-token key for all silos, so a token from any silo is valid on every other (a throwaway, like the database).
   python3 -c 'import secrets; print(secrets.token_urlsafe(48))' > "$dir/dev-signing-key"

@@ -194,7 +194,8 @@ public sealed class TcpMessageTransport : IMessageTransport, IAsyncDisposable
             }
             catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                if (_stopping.IsCancellationRequested) return;
+                // A disposed listener accepts nothing ever again: trying would only spin.
+                if (_stopping.IsCancellationRequested || exception is ObjectDisposedException) return;
                 _logger.LogWarning(exception, "Accepting a silo connection failed");
                 continue;
             }
