@@ -628,6 +628,14 @@ public sealed class CustomerClient : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !abort.IsCancellationRequested)
             {
+                if (attempt > 0 && ex is HubInvocationException { Code: "E_CONFLICT" } && method is "CloseSession" or "RateSession")
+                {
+                    // The attempt that timed out or was refused on its way back had gone through: the session is already
+                    // closed or rated. What a client retrying a one-time action expects, not an error.
+                    Metrics.Increment(Counter.RetriesFoundDone);
+                    return null;
+                }
+
                 if (!_context.CountFailure(ex, method))
                 {
                     return null;

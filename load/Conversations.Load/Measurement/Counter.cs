@@ -25,6 +25,9 @@ public enum Counter
     /// <summary>Agent calls refused because the offer was revoked or the session ended at that very moment (a race, not an error).</summary>
     RacesLost,
 
+    /// <summary>Retried CloseSession/RateSession answered E_CONFLICT: an earlier attempt had gone through.</summary>
+    RetriesFoundDone,
+
     /// <summary>Transcript reads of the audit refused with E_RATE_LIMITED and retried after a pause (not a load error).</summary>
     AuditThrottled,
     AgentMessagesSent,

@@ -461,12 +461,14 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     /// <summary>Offers waiting sessions, highest priority first, to the longest-idle agents with room.</summary>
     private async Task DispatchAsync(DateTimeOffset now)
     {
-        if (State.Waiting.Count == 0 || !State.Agents.Exists(a => a.FreeCapacity > 0)) return;
-        foreach (var (waiting, priority) in Ordered(now))
+        if (State.Waiting.Count == 0 || !AnyAgentWithRoom()) return;
+        // Agents announce room to every shard they serve, so this runs on most calls at a peak: each round takes the
+        // first session in line by one scan (usually one agent has room and one offer follows), without sorting the queue.
+        var offered = new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
+        while (AnyAgentWithRoom() && NextInLine(now, offered) is { } next)
         {
-            if (!State.Agents.Exists(a => a.FreeCapacity > 0)) return;
-            if (HasOffer(waiting.SessionId)) continue;
-
+            var (waiting, priority) = next;
+            offered.Add(waiting.SessionId);
             foreach (var agent in CandidatesFor(waiting))
             {
                 var offer = new Offer(Guid.NewGuid().ToString("N"), waiting.SessionId, _queue, priority, now + _options.OfferTimeout, waiting.Summary);
@@ -513,31 +515,61 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     /// </summary>
     private List<KnownAgent> CandidatesFor(WaitingSession waiting)
     {
-        var withRoom = State.Agents.Where(a => a.FreeCapacity > 0).ToList();
-        var fresh = withRoom.Where(a => !waiting.Excluded.Contains(a.AgentId)).ToList();
+        var withRoom = State.Agents.FindAll(static a => a.FreeCapacity > 0);
+        var fresh = waiting.Excluded.Count == 0 ? withRoom : withRoom.FindAll(a => !waiting.Excluded.Contains(a.AgentId));
         if (fresh.Count == 0 && withRoom.Count > 0 && State.Agents.TrueForAll(a => waiting.Excluded.Contains(a.AgentId)))
         {
             waiting.Excluded.Clear();
             fresh = withRoom;
         }
 
-        return [.. fresh.OrderBy(a => a.IdleSince).ThenBy(a => a.AgentId, StringComparer.Ordinal)];
+        fresh.Sort(static (a, b) =>
+        {
+            var byIdle = a.IdleSince.CompareTo(b.IdleSince);
+            return byIdle != 0 ? byIdle : string.CompareOrdinal(a.AgentId, b.AgentId);
+        });
+        return fresh;
     }
 
     /// <summary>The waiting sessions, first to be served first: highest priority, then longest waiting, then by id.</summary>
     private List<(WaitingSession Session, int Priority)> Ordered(DateTimeOffset now)
     {
-        // Called on every change of a busy shard: one list and an in-place sort, no LINQ pipeline.
         var ordered = new List<(WaitingSession Session, int Priority)>(State.Waiting.Count);
         foreach (var waiting in State.Waiting) ordered.Add((waiting, PriorityOf(waiting, now)));
-        ordered.Sort(static (a, b) =>
-        {
-            var byPriority = b.Priority.CompareTo(a.Priority);
-            if (byPriority != 0) return byPriority;
-            var byWait = a.Session.EnqueuedAt.CompareTo(b.Session.EnqueuedAt);
-            return byWait != 0 ? byWait : string.CompareOrdinal(a.Session.SessionId, b.Session.SessionId);
-        });
+        ordered.Sort(static (a, b) => InLine(a, b));
         return ordered;
+    }
+
+    /// <summary>The first in line (as <see cref="Ordered"/> would put it) among the sessions not in <paramref name="skip"/>.</summary>
+    private (WaitingSession Session, int Priority)? NextInLine(DateTimeOffset now, HashSet<string> skip)
+    {
+        (WaitingSession Session, int Priority)? first = null;
+        foreach (var waiting in State.Waiting)
+        {
+            if (skip.Contains(waiting.SessionId)) continue;
+            var candidate = (waiting, PriorityOf(waiting, now));
+            if (first is not { } best || InLine(candidate, best) < 0) first = candidate;
+        }
+
+        return first;
+    }
+
+    private static int InLine((WaitingSession Session, int Priority) a, (WaitingSession Session, int Priority) b)
+    {
+        var byPriority = b.Priority.CompareTo(a.Priority);
+        if (byPriority != 0) return byPriority;
+        var byWait = a.Session.EnqueuedAt.CompareTo(b.Session.EnqueuedAt);
+        return byWait != 0 ? byWait : string.CompareOrdinal(a.Session.SessionId, b.Session.SessionId);
+    }
+
+    private bool AnyAgentWithRoom()
+    {
+        foreach (var agent in State.Agents)
+        {
+            if (agent.FreeCapacity > 0) return true;
+        }
+
+        return false;
     }
 
     private static int PriorityOf(WaitingSession waiting, DateTimeOffset now) => QueuePriority.Of(
