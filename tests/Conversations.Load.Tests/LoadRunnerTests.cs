@@ -54,6 +54,26 @@ public sealed class LoadRunnerTests
         Assert.Equal(0, result.SessionsAudited);
     }
 
+    [Fact]
+    public async Task Agents_DropRevokedOffers_CountARefusalExplainedByARevocationAsALostRace_AndAnyOtherAsAnError()
+    {
+        await using FakeConversationServer server = await FakeConversationServer.StartAsync(FakeFault.None);
+        Scenario fast = FastScenario();
+        Scenario scenario = fast with
+        {
+            Agents = fast.Agents with { AcceptDelaySeconds = new SecondsRange(0.2, 0.2), DeclineProbability = 0 },
+        };
+        var options = new LoadOptions { Url = server.Url, Customers = 1, Agents = 1, DurationSeconds = 2 };
+        var runner = new LoadRunner(options, scenario, server.Url, echoServer: false, TextWriter.Null, new Dictionary<string, IReadOnlyList<string>>());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        RunResult result = await runner.RunAsync(null, null, deadline.Token);
+
+        Assert.DoesNotContain("o-gone", server.AgentLog.Accepts);
+        Assert.Equal(1, result.Metrics.Counters[nameof(Counter.RacesLost)]);
+        Assert.Equal(1, result.Metrics.ErrorsByMethod!["agent AcceptOffer E_CONFLICT"]);
+    }
+
     private static Scenario FastScenario() => ScenarioParser.Defaults("fake") with
     {
         Arrival = new ArrivalCurve(40, null),

@@ -17,9 +17,12 @@ public sealed class FakeConversationServer : IAsyncDisposable
     {
         _app = app;
         Url = url;
+        AgentLog = app.Services.GetRequiredService<FakeAgentLog>();
     }
 
     public Uri Url { get; }
+
+    public FakeAgentLog AgentLog { get; }
 
     public static async Task<FakeConversationServer> StartAsync(FakeFault fault)
     {
@@ -27,10 +30,12 @@ public sealed class FakeConversationServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(new FakeStore(fault));
+        builder.Services.AddSingleton<FakeAgentLog>();
         builder.Services.AddSignalR();
         WebApplication app = builder.Build();
         app.UseWebSockets();
         app.MapHub<FakeCustomerHub>("/hubs/customer");
+        app.MapHub<FakeAgentHub>("/hubs/agent");
         app.MapPost("/api/dev/tokens", () => Results.Json(new { token = "fake" }));
         app.MapGet("/api/stats", () => Results.Json(new { queued = 0, activeSessions = 1, agentsOnline = 0, slaBreaches = 0, botContainmentRate = 1.0 }));
         app.MapGet("/health/ready", () => Results.Text("ready"));
