@@ -1,13 +1,19 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using Conversations.Abstractions.Sessions;
 using Conversations.Grains.Transcripts.Internal;
 
 namespace Conversations.Grains.Transcripts;
 
-/// <summary>The embedded default: transcripts kept in this process's memory (lost when it stops).</summary>
+/// <summary>
+/// The embedded default: transcripts kept in this process's memory (lost when it stops). Each event is kept
+/// as one UTF-8 JSON array rather than as its object graph: a busy silo appends thousands of events a second,
+/// and a byte array costs the garbage collector one object with no references to trace, where the event's
+/// records, strings and JSON document cost about eight.
+/// </summary>
 public sealed class MemoryTranscriptStore : ITranscriptStore
 {
-    private readonly ConcurrentDictionary<string, List<TranscriptAppend>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<byte[]>> _sessions = new(StringComparer.Ordinal);
 
     /// <summary>Sessions with at least one stored event.</summary>
     public int SessionCount => _sessions.Count;
@@ -15,6 +21,9 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     public Task AppendAsync(string sessionId, IReadOnlyList<TranscriptAppend> events, CancellationToken cancellationToken = default)
     {
         TranscriptGuard.CheckAppend(sessionId, events);
+        var encoded = new byte[events.Count][];
+        for (var i = 0; i < encoded.Length; i++) encoded[i] = MemoryTranscriptJson.Encode(events[i]);
+
         var log = _sessions.GetOrAdd(sessionId, static _ => []);
         lock (log)
         {
@@ -26,7 +35,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
                     $"Session {sessionId} expects seq {expected} next, but an append starts at seq {events[0].Event.Seq}."));
             }
 
-            log.AddRange(events);
+            log.AddRange(encoded);
         }
 
         return Task.CompletedTask;
@@ -36,28 +45,46 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     {
         TranscriptGuard.CheckRead(sessionId, afterSeq, limit);
         if (!_sessions.TryGetValue(sessionId, out var log)) return Task.FromResult<IReadOnlyList<ConversationEvent>>([]);
+        byte[][] slice;
         lock (log)
         {
             // Seq n sits at index n - 1, so the page is a slice.
             var start = (int)Math.Min(afterSeq, log.Count);
-            var count = Math.Min(limit, log.Count - start);
-            var page = new ConversationEvent[count];
-            for (var i = 0; i < count; i++) page[i] = log[start + i].Event;
-            return Task.FromResult<IReadOnlyList<ConversationEvent>>(page);
+            slice = [.. log.GetRange(start, Math.Min(limit, log.Count - start))];
         }
+
+        var page = new ConversationEvent[slice.Length];
+        for (var i = 0; i < slice.Length; i++) page[i] = MemoryTranscriptJson.Decode(slice[i]).Event;
+        return Task.FromResult<IReadOnlyList<ConversationEvent>>(page);
     }
 
     public Task<TranscriptIndex> ReadIndexAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         TranscriptGuard.CheckSessionId(sessionId);
         if (!_sessions.TryGetValue(sessionId, out var log)) return Task.FromResult(TranscriptIndex.Empty);
+        byte[][] all;
         lock (log)
         {
-            var messages = log
-                .Where(e => e.ClientMessageId is not null)
-                .Select(e => new ClientMessageRecord(e.Event.Seq, e.Event.Sender.Role, e.Event.Sender.Id, e.ClientMessageId!, e.Event.At))
-                .ToList();
-            return Task.FromResult(new TranscriptIndex(log.Count, messages));
+            all = [.. log];
         }
+
+        var messages = new List<ClientMessageRecord>();
+        foreach (var encoded in all)
+        {
+            var (e, clientMessageId) = MemoryTranscriptJson.Decode(encoded);
+            if (clientMessageId is not null) messages.Add(new ClientMessageRecord(e.Seq, e.Sender.Role, e.Sender.Id, clientMessageId, e.At));
+        }
+
+        return Task.FromResult(new TranscriptIndex(all.Length, messages));
     }
+}
+
+/// <summary>The memory store's encoding of one stored event (generated at build time, no reflection).</summary>
+[JsonSerializable(typeof(TranscriptAppend))]
+internal sealed partial class MemoryTranscriptJson : JsonSerializerContext
+{
+    public static byte[] Encode(TranscriptAppend append) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(append, Default.TranscriptAppend);
+
+    public static TranscriptAppend Decode(byte[] encoded) =>
+        System.Text.Json.JsonSerializer.Deserialize(encoded, Default.TranscriptAppend) ?? throw new InvalidOperationException("A stored transcript event decoded to null.");
 }
