@@ -782,6 +782,10 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             [new EventDraft(EventKinds.Closed, SystemSender, SessionTexts.Closed(S.Language), EventData.Of(new { status = Name(final), reason }))],
             previous == SessionStatus.Assigned ? agent : null);
         await TellCustomerEndedAsync();
+
+        // An ended session only takes a rating or a history read now, and either brings it back from storage. On
+        // a sale day hundreds end every second; kept until idle collection they would fill the silo's memory.
+        DeactivateOnIdle();
     }
 
     private async Task QueueNoticeAsync()

@@ -181,6 +181,25 @@ public sealed class SessionAgentTests
     }
 
     [Fact]
+    public async Task Close_DeactivatesTheEndedSession_WhichComesBackForARatingWithItsTranscript()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.Grain.PostCustomerMessage("c-1", "m-1", "hello");
+        var before = domain.Cluster.Silo.ActivationCount;
+
+        await session.Grain.Close("c-1");
+
+        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount < before), "the ended session to deactivate");
+        await session.Grain.Rate("c-1", 4, null);
+        var history = await session.Grain.GetHistory(0, 100);
+        Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(e => e.Seq));
+        Assert.Contains(history, e => e.Kind == EventKinds.Closed);
+        Assert.Equal(4, (await session.Grain.GetSnapshot()).Csat!.Score);
+        Assert.True((await session.Grain.PostCustomerMessage("c-1", "m-1", "hello")).Duplicate);
+    }
+
+    [Fact]
     public async Task ReleaseAgent_PutsTheSessionBackInTheQueueWithPriority()
     {
         await using var domain = await DomainCluster.StartAsync();
