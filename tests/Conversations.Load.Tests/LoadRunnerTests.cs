@@ -74,6 +74,25 @@ public sealed class LoadRunnerTests
         Assert.Equal(1, result.Metrics.ErrorsByMethod!["agent AcceptOffer E_CONFLICT"]);
     }
 
+    [Fact]
+    public async Task Saturation_CustomersHandedOff_CloseWithoutWaitingForAnAgent_SoTheLoopIsBoundByTheEngine()
+    {
+        await using FakeConversationServer server = await FakeConversationServer.StartAsync(FakeFault.None);
+        Scenario fast = FastScenario();
+        var person = new ConversationKind("person", 1, "human_agent", HandoffMode.Request, fast.Mix[0].Openers, fast.Mix[0].FollowUps, 0, 0);
+        Scenario scenario = fast with { Mix = [person] };
+        var options = new LoadOptions { Url = server.Url, Customers = 2, Agents = 0, DurationSeconds = 1.5, MaxRate = true };
+        var runner = new LoadRunner(options, scenario, server.Url, echoServer: false, TextWriter.Null, new Dictionary<string, IReadOnlyList<string>>());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        RunResult result = await runner.RunAsync(null, null, deadline.Token);
+
+        IReadOnlyDictionary<string, long> counters = result.Metrics.Counters;
+        Assert.True(counters[nameof(Counter.ConversationsCompleted)] > 2, $"only {counters[nameof(Counter.ConversationsCompleted)]} conversations completed");
+        Assert.Equal(counters[nameof(Counter.Handoffs)], counters[nameof(Counter.AgentWaitsSkipped)]);
+        Assert.Equal(0, counters[nameof(Counter.AssignmentTimeouts)]);
+    }
+
     private static Scenario FastScenario() => ScenarioParser.Defaults("fake") with
     {
         Arrival = new ArrivalCurve(40, null),

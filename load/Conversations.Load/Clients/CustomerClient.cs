@@ -265,6 +265,15 @@ public sealed class CustomerClient : IAsyncDisposable
             Metrics.Increment(Counter.Handoffs);
         }
 
+        if (_context.Permits is null)
+        {
+            // Saturation (--rate max): agents are people, and their pace is not the engine's. Waiting for one would
+            // bound the closed loop by agent capacity, so the customer leaves; the handoff, offer and revocation
+            // are still the engine's work.
+            Metrics.Increment(Counter.AgentWaitsSkipped);
+            return;
+        }
+
         var joined = await WaitForAgentAsync(ledger, stopping, abort);
         if (joined is null)
         {
@@ -325,7 +334,7 @@ public sealed class CustomerClient : IAsyncDisposable
                 return null;
             }
 
-            TimeSpan nudgeAfter = _context.Permits is null ? left : TimeSpan.FromTicks(Math.Min(left.Ticks, ThinkTime().Ticks));
+            TimeSpan nudgeAfter = TimeSpan.FromTicks(Math.Min(left.Ticks, ThinkTime().Ticks));
             var joined = await _inbox.WaitAsync(e => e.Kind == "agent_joined", nudgeAfter, stopping);
             if (joined is not null || Stopwatch.GetElapsedTime(started) >= patience)
             {

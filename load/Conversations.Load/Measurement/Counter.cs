@@ -17,6 +17,9 @@ public enum Counter
     Handoffs,
     Assignments,
     AssignmentTimeouts,
+
+    /// <summary>Handed-off customers of a saturation run (<c>--rate max</c>) who closed without waiting for an agent.</summary>
+    AgentWaitsSkipped,
     OffersReceived,
     OffersAccepted,
     OffersDeclined,
