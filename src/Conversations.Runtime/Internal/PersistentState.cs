@@ -31,7 +31,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
         var started = _activation.Runtime.Instruments.StorageTimestamp();
         await _storage.ReadStateAsync(_stateName, _activation.Id, this);
         if (!RecordExists) State = s_createDefault();
-        _activation.Runtime.Instruments.OnStorage("read", started);
+        _activation.Runtime.Instruments.OnStorage("read", _stateName, started);
     }
 
     public async Task WriteStateAsync()
@@ -48,7 +48,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
             throw;
         }
 
-        _activation.Runtime.Instruments.OnStorage("write", started);
+        _activation.Runtime.Instruments.OnStorage("write", _stateName, started);
     }
 
     public async Task ClearStateAsync()
@@ -65,7 +65,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
         }
 
         State = s_createDefault();
-        _activation.Runtime.Instruments.OnStorage("clear", started);
+        _activation.Runtime.Instruments.OnStorage("clear", _stateName, started);
     }
 
     private static Func<TState> DefaultFactory()

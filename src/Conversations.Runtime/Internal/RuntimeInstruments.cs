@@ -75,11 +75,15 @@ internal sealed class RuntimeInstruments : IDisposable
     /// <summary>A start time for a storage operation, or 0 when nobody measures storage latency.</summary>
     public long StorageTimestamp() => _storageDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
 
-    public void OnStorage(string operation, long started)
+    /// <param name="stateName">The <c>[PersistentState]</c> name: one per grain class's state, so a bounded set of series.</param>
+    public void OnStorage(string operation, string stateName, long started)
     {
         if (started != 0 && _storageDuration.Enabled)
         {
-            _storageDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
+            _storageDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                new KeyValuePair<string, object?>("operation", operation),
+                new KeyValuePair<string, object?>("state", stateName));
         }
     }
 
