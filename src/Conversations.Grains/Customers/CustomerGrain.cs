@@ -34,6 +34,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly ILogger<CustomerGrain> _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    /// <summary>Changes not yet written: a session's topic, which the session's end repeats and writes anyway.</summary>
+    private bool _dirty;
+
     public CustomerGrain([PersistentState("customer")] IPersistentState<CustomerState> state, ILogger<CustomerGrain> logger)
     {
         _state = state;
@@ -43,6 +46,19 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private CustomerState S => _state.State;
 
     private string CustomerId => GetPrimaryKeyString();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_dirty) return;
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Customer {CustomerId} could not save its state on deactivation", CustomerId);
+        }
+    }
 
     private DateTimeOffset Now => TimeProvider.GetUtcNow();
 
@@ -118,7 +134,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         return new StartSessionResult(sessionId, opened.Status, opened.LastSeq, Resumed: false);
     }
 
-    public async Task RecordTopic(string sessionId, string? intent, string? orderId)
+    public Task RecordTopic(string sessionId, string? intent, string? orderId)
     {
         var id = SessionId(sessionId);
         var cleanOrder = OrderId(orderId, required: false);
@@ -139,7 +155,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             changed = true;
         }
 
-        if (changed) await WriteAsync();
+        // Context for the rest of this session lives in memory; the write waits for the next one (the session's end at the latest).
+        _dirty |= changed;
+        return Task.CompletedTask;
     }
 
     public async Task OnSessionEnded(SessionMemory memory)
@@ -235,6 +253,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         await _writeLock.WaitAsync();
         try
         {
+            _dirty = false;
             await _state.WriteStateAsync();
         }
         finally

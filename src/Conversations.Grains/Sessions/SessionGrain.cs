@@ -96,7 +96,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Intent and sentiment trails change per message and are only worth a write on the way out.
+        // Intent and sentiment trails and the clarification streak change per message and are only worth a write on the way out.
         if (_dirty && Opened)
         {
             try
@@ -623,7 +623,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         }
         else if (streakChanged)
         {
-            await WriteAsync();
+            // Like the trails: losing a clarification streak to a crash costs one more question, not a write per message.
+            _dirty = true;
         }
     }
 

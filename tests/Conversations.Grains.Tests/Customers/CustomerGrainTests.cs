@@ -171,6 +171,20 @@ public sealed class CustomerGrainTests
     }
 
     [Fact]
+    public async Task RecordTopic_WrittenBehind_SurvivesAGracefulRestart()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await domain.Grains.GetGrain<ICustomerGrain>("c-1").RecordTopic(session.Id, "refund_status", "o-5");
+
+        await domain.RestartAsync();
+
+        var context = await domain.Grains.GetGrain<ICustomerGrain>("c-1").GetContext();
+        Assert.Equal(("refund_status", "o-5"), context.RecentSessions.Where(m => m.SessionId == session.Id).Select(m => (m.Intent, m.OrderId)).Single());
+        Assert.Contains("o-5", context.OrderIds);
+    }
+
+    [Fact]
     public async Task BadInput_IsABadRequest()
     {
         await using var domain = await DomainCluster.StartAsync();
