@@ -95,6 +95,7 @@ public sealed class LoadRunner
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         context.Stopping = stopping.Token;
         metrics.StartClock();
+        TimeSpan gcPauseBefore = GC.GetTotalPauseDuration();
         var loadClock = Stopwatch.StartNew();
         Task statsTask = statsAvailable ? stats.RunAsync(background.Token) : Task.CompletedTask;
         Task progressTask = ReportProgressAsync(metrics, stats, progress, background.Token);
@@ -114,6 +115,7 @@ public sealed class LoadRunner
         }
 
         double loadSeconds = loadClock.Elapsed.TotalSeconds;
+        double gcPauseMilliseconds = (GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds;
         await permitTask;
 
         // Drain: turns already sent finish (ack and bot reply are bounded by their timeouts), then anything left is cut.
@@ -157,6 +159,7 @@ public sealed class LoadRunner
             stats.Last,
             rssBefore,
             rssConnected,
+            Math.Round(gcPauseMilliseconds, 1),
             [.. context.LostExamples]);
     }
 

@@ -16,4 +16,5 @@ public sealed record RunResult(
     JsonElement? FinalStats,
     long? ServerResidentBytesBefore,
     long? ServerResidentBytesConnected,
+    double ClientGcPauseMilliseconds,
     IReadOnlyList<string>? LostExamples = null);

@@ -76,7 +76,7 @@ public static class ReportBuilder
             perSecond,
             new ReportAudit(result.SessionsAudited, result.SessionsUnreadable, result.Audit.SeqGaps, result.Audit.UnackedStored),
             result.LostExamples ?? [],
-            new ReportMemory(result.ServerResidentBytesBefore, result.ServerResidentBytesConnected, perCustomer, result.ClientWorkingSetBytes),
+            new ReportMemory(result.ServerResidentBytesBefore, result.ServerResidentBytesConnected, perCustomer, result.ClientWorkingSetBytes, result.ClientGcPauseMilliseconds),
             result.Metrics.Counters.ToDictionary(c => JsonNamingPolicy.CamelCase.ConvertName(c.Key), c => c.Value),
             baselineReport,
             result.FinalStats,

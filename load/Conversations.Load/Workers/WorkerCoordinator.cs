@@ -191,6 +191,7 @@ internal sealed class WorkerCoordinator(LoadOptions options, Scenario scenario, 
         long unserved = 0;
         long clientBytes = 0;
         double loadSeconds = 0;
+        double gcPause = 0;
         var examples = new List<string>();
         foreach (string directory in directories)
         {
@@ -210,6 +211,7 @@ internal sealed class WorkerCoordinator(LoadOptions options, Scenario scenario, 
             unserved += worker.ArrivalsUnserved;
             clientBytes += worker.ClientWorkingSetBytes;
             loadSeconds = Math.Max(loadSeconds, worker.LoadSeconds);
+            gcPause = Math.Max(gcPause, worker.ClientGcPauseMilliseconds);
             examples.AddRange(worker.LostExamples ?? []);
         }
 
@@ -225,6 +227,7 @@ internal sealed class WorkerCoordinator(LoadOptions options, Scenario scenario, 
             stats.Last,
             rssBefore,
             rssConnected,
+            gcPause,
             [.. examples.Take(20)]);
     }
 }

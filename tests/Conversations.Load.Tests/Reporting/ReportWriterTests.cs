@@ -36,6 +36,7 @@ public sealed class ReportWriterTests : IDisposable
 
         Assert.Equal(3, root.GetProperty("errors").GetProperty("E_OVERLOADED").GetInt64());
         Assert.Equal(2, root.GetProperty("slaBreaches").GetInt64());
+        Assert.Equal(12.5, root.GetProperty("memory").GetProperty("clientGcPauseMilliseconds").GetDouble());
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class ReportWriterTests : IDisposable
         metrics.Error("E_OVERLOADED");
         metrics.Error("E_OVERLOADED");
         var stats = JsonSerializer.SerializeToElement(new { slaBreaches = 2, botContainmentRate = 0.8 });
-        var result = new RunResult(metrics.Snapshot(), TranscriptAudit.Empty, 5, 0, 2, 4, 0, 1_000_000, stats, 100_000_000, 120_000_000);
+        var result = new RunResult(metrics.Snapshot(), TranscriptAudit.Empty, 5, 0, 2, 4, 0, 1_000_000, stats, 100_000_000, 120_000_000, 12.5);
         var options = new LoadOptions { Customers = 4, Agents = 1, DurationSeconds = 2 };
         return ReportBuilder.Build(options, ScenarioParser.Defaults("sample"), "engine", DateTimeOffset.UtcNow, result, result);
     }
