@@ -42,6 +42,8 @@ public static class ReportBuilder
                 {
                     ["ack"] = echo.Histogram(Latency.Ack).Summarize(),
                     ["botReply"] = echo.Histogram(Latency.BotReply).Summarize(),
+                    // The floor the tool and the machine set under the same steady load: no engine behind it.
+                    ["ackSteady"] = echo.Histogram(Latency.AckSteady).Summarize(),
                 },
                 new SortedDictionary<string, long>(baseline.Metrics.Errors.ToDictionary(e => e.Key, e => e.Value), StringComparer.Ordinal),
                 echoPerSecond > 0 ? Math.Round(perSecond / echoPerSecond, 3) : 0,

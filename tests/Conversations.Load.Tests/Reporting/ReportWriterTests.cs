@@ -37,6 +37,10 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(3, root.GetProperty("errors").GetProperty("E_OVERLOADED").GetInt64());
         Assert.Equal(2, root.GetProperty("slaBreaches").GetInt64());
         Assert.Equal(12.5, root.GetProperty("memory").GetProperty("clientGcPauseMilliseconds").GetDouble());
+        foreach (string latency in new[] { "ack", "botReply", "ackSteady" })
+        {
+            Assert.Equal(JsonValueKind.Number, root.GetProperty("baseline").GetProperty("latencyMs").GetProperty(latency).GetProperty("p99").ValueKind);
+        }
     }
 
     [Fact]
