@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Serialization;
 using Conversations.Abstractions.Sessions;
 using Conversations.Grains.Transcripts.Internal;
 
@@ -77,14 +76,4 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
 
         return Task.FromResult(new TranscriptIndex(all.Length, messages));
     }
-}
-
-/// <summary>The memory store's encoding of one stored event (generated at build time, no reflection).</summary>
-[JsonSerializable(typeof(TranscriptAppend))]
-internal sealed partial class MemoryTranscriptJson : JsonSerializerContext
-{
-    public static byte[] Encode(TranscriptAppend append) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(append, Default.TranscriptAppend);
-
-    public static TranscriptAppend Decode(byte[] encoded) =>
-        System.Text.Json.JsonSerializer.Deserialize(encoded, Default.TranscriptAppend) ?? throw new InvalidOperationException("A stored transcript event decoded to null.");
 }

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Conversations.Grains.Transcripts.Internal;
+
+/// <summary>The memory store's encoding of one stored event (generated at build time, no reflection).</summary>
+[JsonSerializable(typeof(TranscriptAppend))]
+internal sealed partial class MemoryTranscriptJson : JsonSerializerContext
+{
+    public static byte[] Encode(TranscriptAppend append) => JsonSerializer.SerializeToUtf8Bytes(append, Default.TranscriptAppend);
+
+    public static TranscriptAppend Decode(byte[] encoded) =>
+        JsonSerializer.Deserialize(encoded, Default.TranscriptAppend) ?? throw new InvalidOperationException("A stored transcript event decoded to null.");
+}
