@@ -47,6 +47,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private string CustomerId => GetPrimaryKeyString();
 
+    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (!_dirty) return;
@@ -59,8 +61,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             _logger.LogWarning(e, "Customer {CustomerId} could not save its state on deactivation", CustomerId);
         }
     }
-
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
 
     public async Task SetProfile(CustomerProfile profile)
     {
@@ -253,8 +253,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         await _writeLock.WaitAsync();
         try
         {
+            // Cleared before the write, which takes the state as it is now: a topic recorded while it runs stays dirty.
             _dirty = false;
             await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
         }
         finally
         {

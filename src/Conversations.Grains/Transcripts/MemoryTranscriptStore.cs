@@ -49,7 +49,8 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         {
             // Seq n sits at index n - 1, so the page is a slice.
             var start = (int)Math.Min(afterSeq, log.Count);
-            slice = [.. log.GetRange(start, Math.Min(limit, log.Count - start))];
+            slice = new byte[Math.Min(limit, log.Count - start)][];
+            log.CopyTo(start, slice, 0, slice.Length);
         }
 
         var page = new ConversationEvent[slice.Length];
@@ -64,7 +65,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         byte[][] all;
         lock (log)
         {
-            all = [.. log];
+            all = log.ToArray();
         }
 
         var messages = new List<ClientMessageRecord>();
