@@ -20,6 +20,12 @@ public sealed class FakeTimeProvider : TimeProvider
         lock (_lock) return _now;
     }
 
+    /// <summary>
+    /// Runs just before a timer is set to fire after the given wait: a test can move the clock there, as another thread
+    /// advancing it could, to check that a caller copes with a clock that moved while it was setting a timer.
+    /// </summary>
+    public Action<TimeSpan>? BeforeTimerSet { get; set; }
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
@@ -64,6 +70,7 @@ public sealed class FakeTimeProvider : TimeProvider
 
     private void Schedule(FakeTimer timer, TimeSpan dueTime, TimeSpan period)
     {
+        BeforeTimerSet?.Invoke(dueTime);
         lock (_lock)
         {
             timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _now + dueTime;

@@ -61,6 +61,30 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task Reminder_FiresOnTime_WhenTheClockMovesWhileItsTimerIsSet()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var time = cluster.FakeTime;
+        var start = time.GetUtcNow();
+        var jumped = 0;
+        // Another thread advances the clock 20 s between the reminder service reading it and setting its timer.
+        time.BeforeTimerSet = wait =>
+        {
+            if (wait == TimeSpan.FromSeconds(60) && Interlocked.Exchange(ref jumped, 1) == 0) time.Advance(TimeSpan.FromSeconds(20));
+        };
+
+        await cluster.GrainFactory.GetGrain<IClockGrain>("moved").RemindAt("breach", start.AddSeconds(60), TimeSpan.FromMinutes(1));
+        time.BeforeTimerSet = null;
+        Assert.Equal(1, jumped);
+        time.Advance(TimeSpan.FromSeconds(39));
+        Assert.False(probe.HasSignal("reminder:moved:breach"));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(start.AddSeconds(60), DateTimeOffset.Parse(await probe.WaitFor("reminder:moved:breach"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Reminder_ActivatesItsGrain_AndStopsWhenUnregistered()
     {
         var probe = new Probe();

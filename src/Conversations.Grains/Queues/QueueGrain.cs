@@ -719,18 +719,20 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
         if (State.NoAgentsSince is { } since && since + NoAgentsGrace < next) next = since + NoAgentsGrace;
 
-        var dueTime = next > now ? next - now : TimeSpan.Zero;
-        if (_wake is null)
+        TimeProvider.AimAt(next, dueTime =>
         {
-            _wake = RegisterGrainTimer(
-                static (self, _) => self.WakeAsync(),
-                this,
-                new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        }
-        else
-        {
-            _wake.Change(dueTime, Timeout.InfiniteTimeSpan);
-        }
+            if (_wake is null)
+            {
+                _wake = RegisterGrainTimer(
+                    static (self, _) => self.WakeAsync(),
+                    this,
+                    new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            }
+            else
+            {
+                _wake.Change(dueTime, Timeout.InfiniteTimeSpan);
+            }
+        });
 
         if (_watching != true)
         {

@@ -155,8 +155,7 @@ internal sealed class ReminderService : IDisposable
             return;
         }
 
-        var wait = due - Time.GetUtcNow();
-        _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+        Time.AimAt(due, wait => _timer.Change(wait, Timeout.InfiniteTimeSpan));
     }
 
     private void OnTimer()
