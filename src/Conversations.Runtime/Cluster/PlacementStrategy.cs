@@ -6,7 +6,7 @@ public enum PlacementStrategy
     /// <summary>Rendezvous hashing over the active silos: every silo computes the same owner.</summary>
     Hash,
 
-    /// <summary>The caller's silo.</summary>
+    /// <summary>The silo of the first caller; in a cluster the grain directory keeps later callers on that one activation.</summary>
     PreferLocal,
 
     /// <summary>Stateless workers: always the local silo.</summary>

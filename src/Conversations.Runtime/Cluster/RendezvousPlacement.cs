@@ -14,6 +14,10 @@ public sealed class RendezvousPlacement : IPlacementDirector
         _membership = membership;
     }
 
+    /// <summary>
+    /// The hash owner, or for the other strategies this silo (the runtime asks the grain directory first when a
+    /// prefer-local grain may already be active elsewhere).
+    /// </summary>
     public SiloAddress PlaceGrain(GrainId grainId, PlacementStrategy strategy)
     {
         if (strategy != PlacementStrategy.Hash) return _membership.LocalSilo;

@@ -35,11 +35,14 @@ public static class RuntimeServiceCollectionExtensions
         return new RuntimeBuilder(services);
     }
 
-    /// <summary>The JSON settings of grain state: web defaults, enums as strings, grain references as ids.</summary>
+    /// <summary>
+    /// The JSON settings of grain state and of calls between silos: web defaults, fields too (so tuples survive the
+    /// trip), enums as strings, grain references as ids.
+    /// </summary>
     public static JsonSerializerOptions CreateJsonOptions(IServiceProvider services)
     {
         // PostgreSQL's jsonb reorders keys, so polymorphic "$type" may not come first when state is read back.
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true, IncludeFields = true };
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         json.Converters.Add(new GrainReferenceJsonConverterFactory(services));
         return json;

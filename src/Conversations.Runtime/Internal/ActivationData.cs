@@ -370,9 +370,14 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private async Task DeactivateAsync()
     {
         StopTimers();
-        if (Instance is Grain grain)
+        try
         {
-            await grain.OnDeactivateAsync(_deactivationReason, CancellationToken.None);
+            if (Instance is Grain grain) await grain.OnDeactivateAsync(_deactivationReason, CancellationToken.None);
+        }
+        finally
+        {
+            // Before this activation leaves the catalog, so a call that arrives meanwhile registers its successor afresh.
+            if (Class.PreferLocal) await Runtime.LeaveDirectoryAsync(Id);
         }
     }
 

@@ -14,9 +14,11 @@ namespace Conversations.Runtime.Internal;
 // the silo, which owns it, releases it in ReleaseResources.
 internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
 {
-    // A request whose owner the silos disagree on waits for their views to converge, up to 5 s.
+    // A request whose owner the silos disagree on waits for their views to converge, up to 5 s in all (the count
+    // travels with the request from silo to silo, so it stays within MessageCodec.MaxViewWaits).
     private const int MaxViewWaits = 50;
     private static readonly TimeSpan ViewWaitInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DirectoryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly GrainClassRegistry _classes;
     private readonly RuntimeOptions _options;
@@ -47,6 +49,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         Collector = new ActivationCollector(options.CollectionQuantum);
         Catalog = new Catalog(this);
         Observers = new ObserverRegistry();
+        Directory = new GrainDirectory(membership);
         Instruments = new RuntimeInstruments(() => Catalog.Count, () => Catalog.All.Sum(a => (long)a.QueueLength));
         Reminders = new ReminderService(reminderTable, this, options.MinimumReminderPeriod) { Owns = OwnsByHash };
         membership.ViewChanged += OnViewChanged;
@@ -67,6 +70,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
     public Catalog Catalog { get; }
 
     public ObserverRegistry Observers { get; }
+
+    public GrainDirectory Directory { get; }
 
     public RuntimeInstruments Instruments { get; }
 
@@ -163,31 +168,88 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
             return;
         }
 
+        if (id.Type == GrainDirectory.DirectoryType)
+        {
+            if (IsOwnedHere(request, reference, PlacementStrategy.Hash)) Directory.Invoke(request);
+            return;
+        }
+
         if (!_classes.TryGet(id.Type, out var grainClass))
         {
             request.TryFail(new InvalidOperationException($"No grain class of type '{id.Type}' is registered with this silo."));
             return;
         }
 
+        var strategy = StrategyOf(grainClass);
+        if (strategy == PlacementStrategy.PreferLocal && Membership.ActiveSilos.Count > 1 && !Catalog.TryGet(id, out _))
+        {
+            _ = RouteThroughDirectoryAsync(request, grainClass, reference);
+            return;
+        }
+
+        if (IsOwnedHere(request, reference, strategy)) DeliverLocally(request, grainClass, reference);
+    }
+
+    /// <summary>Whether this silo owns the request's target; if not, the request is on its way to the owner (or failed).</summary>
+    private bool IsOwnedHere(Request request, GrainReference? reference, PlacementStrategy strategy)
+    {
         SiloAddress owner;
         try
         {
-            owner = Placement.PlaceGrain(id, StrategyOf(grainClass));
+            owner = Placement.PlaceGrain(request.Target, strategy);
         }
         catch (SiloUnavailableException exception)
+        {
+            request.TryFail(exception);
+            return false;
+        }
+
+        if (owner == Membership.LocalSilo) return true;
+        SendTowards(owner, request, reference);
+        return false;
+    }
+
+    private void SendTowards(SiloAddress owner, Request request, GrainReference? reference)
+    {
+        if (request.Hops >= TcpMessageTransport.MaxHops) WaitForView(request, reference);
+        else Transport.Send(owner, request);
+    }
+
+    /// <summary>
+    /// A prefer-local grain with no activation here: the directory names the silo that hosts it, or makes this
+    /// silo the host when none does, so that the grain stays single-activation across the cluster.
+    /// </summary>
+    private async Task RouteThroughDirectoryAsync(Request request, GrainClass grainClass, GrainReference? reference)
+    {
+        SiloAddress host;
+        try
+        {
+            host = SiloAddress.Parse(await DirectoryOf(request.Target).Register(request.Target.ToString(), Membership.LocalSilo.ToString()));
+        }
+        catch (Exception exception)
         {
             request.TryFail(exception);
             return;
         }
 
-        if (owner != Membership.LocalSilo)
-        {
-            if (request.Hops >= TcpMessageTransport.MaxHops) WaitForView(request, reference);
-            else Transport.Send(owner, request);
-            return;
-        }
+        if (host == Membership.LocalSilo) DeliverLocally(request, grainClass, reference);
+        else SendTowards(host, request, reference);
+    }
 
-        DeliverLocally(request, grainClass, reference);
+    private IGrainDirectory DirectoryOf(GrainId grainId) => GetReference<IGrainDirectory>(GrainDirectory.EntryOf(grainId));
+
+    /// <summary>A prefer-local activation left: the directory forgets it, so the next caller may host the grain.</summary>
+    public async Task LeaveDirectoryAsync(GrainId grainId)
+    {
+        try
+        {
+            await DirectoryOf(grainId).Unregister(grainId.ToString(), Membership.LocalSilo.ToString()).WaitAsync(DirectoryTimeout);
+        }
+        catch (Exception exception)
+        {
+            // The entry stays until its host leaves the cluster; calls then find no activation here and re-register.
+            Logger.LogDebug(exception, "Could not remove {Grain} from the grain directory", grainId);
+        }
     }
 
     /// <summary>
@@ -264,12 +326,39 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
     private void OnViewChanged()
     {
         Reminders.DropUnowned();
-        if (_accepting) _ = LoadOwnedRemindersAsync();
+        Directory.Prune(OwnsByHash);
+        if (_accepting)
+        {
+            _ = LoadOwnedRemindersAsync();
+            _ = ReregisterPreferLocalAsync();
+        }
+
         foreach (var activation in Catalog.All)
         {
             if (StrategyOf(activation.Class) == PlacementStrategy.Hash && !OwnsByHash(activation.Id))
             {
                 activation.StartDeactivation(DeactivationReason.OwnershipChanged);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Directory entries may have moved to a silo that never saw them: every prefer-local activation registers
+    /// again, and one that finds another silo already hosting its grain (both activated while views disagreed) leaves.
+    /// </summary>
+    private async Task ReregisterPreferLocalAsync()
+    {
+        if (Membership.ActiveSilos.Count <= 1) return;
+        foreach (var activation in Catalog.All.Where(a => StrategyOf(a.Class) == PlacementStrategy.PreferLocal).ToList())
+        {
+            try
+            {
+                var host = await DirectoryOf(activation.Id).Register(activation.Id.ToString(), Membership.LocalSilo.ToString()).WaitAsync(DirectoryTimeout);
+                if (SiloAddress.Parse(host) != Membership.LocalSilo) activation.StartDeactivation(DeactivationReason.OwnershipChanged);
+            }
+            catch (Exception exception)
+            {
+                Logger.LogWarning(exception, "Could not register {Grain} with the grain directory after a view change", activation.Id);
             }
         }
     }

@@ -18,6 +18,9 @@ internal sealed class MessageCodec
     // Non-ASCII text (Chinese chat) travels as UTF-8, not \u escapes: frames stay small and raw JSON stays as written.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The most view waits a frame can carry.</summary>
+    public const int MaxViewWaits = 63;
+
     private readonly JsonSerializerOptions _json;
 
     public MessageCodec(JsonSerializerOptions json)
@@ -30,7 +33,8 @@ internal sealed class MessageCodec
         var method = request.Method;
         var frame = new FrameWriter(FrameKind.Request);
         frame.WriteInt64(correlationId);
-        frame.WriteByte((byte)(request.Hops + 1));
+        // One byte for the route so far: hops in the low two bits, waits for the silos' views to agree in the other six.
+        frame.WriteByte((byte)((request.Hops + 1) | (Math.Min(request.ViewWaits, MaxViewWaits) << 2)));
         frame.WriteInt32((int)Math.Clamp(remaining.TotalMilliseconds, 1, int.MaxValue));
         frame.WriteString(request.Target.Type);
         frame.WriteString(request.Target.Key);
@@ -54,7 +58,7 @@ internal sealed class MessageCodec
     {
         var reader = new FrameReader(payload);
         correlationId = reader.ReadInt64();
-        var hops = reader.ReadByte();
+        var route = reader.ReadByte();
         remaining = TimeSpan.FromMilliseconds(reader.ReadInt32());
         var target = new GrainId(reader.ReadString(), reader.ReadString());
         var interfaceName = reader.ReadString();
@@ -75,7 +79,8 @@ internal sealed class MessageCodec
 
         var request = factory(arguments);
         request.Target = target;
-        request.Hops = hops;
+        request.Hops = route & 3;
+        request.ViewWaits = route >> 2;
         return request;
     }
 

@@ -5,6 +5,7 @@ using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Testing;
 using Conversations.Runtime.Tests.Grains;
 using Conversations.Runtime.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Conversations.Runtime.Tests.Cluster;
@@ -33,6 +34,69 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         // Rendezvous placement spread the grains: every silo hosts some, and each grain lives on one silo only.
         Assert.All(silos, s => Assert.True(s.ActivationCount > 0));
         Assert.Equal(30, silos.Sum(s => s.ActivationCount));
+    }
+
+    [Fact]
+    public async Task PreferLocalGrain_LivesOnItsFirstCallersSilo_AndEverySiloReachesThatOneActivation()
+    {
+        await using var cluster = await ClusterHost.StartAsync(_database, 3, _probe, _sink);
+        var silos = cluster.Silos;
+        var (first, other) = (silos[1].Address.ToString(), silos[2].Address.ToString());
+        // Owned by silo 2's hash range, so hash placement would have put them there.
+        var keys = ClusterHost.KeysOwnedBy<ILocalTallyGrain>(silos[2], "tally", 5);
+        foreach (var key in keys) Assert.Equal((first, 1), await silos[1].GrainFactory.GetGrain<ILocalTallyGrain>(key).Add());
+
+        foreach (var key in keys)
+        {
+            var answers = await Task.WhenAll(silos.SelectMany(silo => Enumerable.Range(0, 10).Select(_ => silo.GrainFactory.GetGrain<ILocalTallyGrain>(key).Add())));
+
+            Assert.All(answers, a => Assert.Equal(first, a.Silo));
+            Assert.Equal(Enumerable.Range(2, 30), answers.Select(a => a.Count).Order());
+        }
+
+        // Once the activation has left, the next caller hosts the grain.
+        await silos[1].GrainFactory.GetGrain<ILocalTallyGrain>(keys[0]).Deactivate();
+        await UntilAsync(() => silos[1].ActivationCount == keys.Count - 1, "the tally left silo 1");
+        Assert.Equal((other, 1), await silos[2].GrainFactory.GetGrain<ILocalTallyGrain>(keys[0]).Add());
+        Assert.Equal((other, 2), await silos[0].GrainFactory.GetGrain<ILocalTallyGrain>(keys[0]).Add());
+
+        // A dead host's grains come back on the silo that calls them next.
+        await cluster.KillSiloAsync(silos[1]);
+        var revived = await ClusterHost.RetryAsync(() => silos[0].GrainFactory.GetGrain<ILocalTallyGrain>(keys[1]).Add());
+        Assert.Equal((silos[0].Address.ToString(), 1), revived);
+        Assert.Equal((silos[0].Address.ToString(), 2), await ClusterHost.RetryAsync(() => silos[2].GrainFactory.GetGrain<ILocalTallyGrain>(keys[1]).Add()));
+    }
+
+    [Fact]
+    public async Task SilosThatDisagreeOnTheOwner_ForwardACallAtMostTwice_ThenFailItRetryably_OrDeliverItOnceTheyAgree()
+    {
+        var views = new ContestedPlacement.Views();
+        await using var cluster = await Clusters.Builder(_probe)
+            .ConfigureServices(s => s.AddSingleton(views).AddSingleton<IPlacementDirector, ContestedPlacement>())
+            .UsePostgres(_database.ConnectionString)
+            .BuildClusterAsync(3);
+        await cluster.WaitForStableViewAsync(ClusterHost.ViewTimeout);
+        var (a, b, c) = (cluster.Silos[0], cluster.Silos[1], cluster.Silos[2]);
+
+        // A believes B owns it, B believes C does, C agrees: two hops, and it lands on C.
+        (views.OwnerSeenBy[a.Address], views.OwnerSeenBy[b.Address], views.OwnerSeenBy[c.Address]) = (b.Address, c.Address, c.Address);
+        Assert.Equal(1, await a.GrainFactory.GetGrain<ICounterGrain>("contested-chain").Increment());
+        Assert.Equal([a.Address, b.Address, c.Address], views.AskedOn("contested-chain"));
+        Assert.Equal((0, 0, 1), (a.ActivationCount, b.ActivationCount, c.ActivationCount));
+
+        // A and B each believe the other owns it and never change their minds: no endless ping-pong, a retryable error.
+        (views.OwnerSeenBy[a.Address], views.OwnerSeenBy[b.Address]) = (b.Address, a.Address);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => a.GrainFactory.GetGrain<ICounterGrain>("contested-loop").Increment());
+        var asked = views.AskedOn("contested-loop");
+        Assert.Equal([a.Address, b.Address, a.Address], asked.Take(3));
+        Assert.InRange(asked.Count, 3, 2 * 52);
+
+        // The same disagreement, settled while the call waits: it is delivered, once.
+        var call = a.GrainFactory.GetGrain<ICounterGrain>("contested-settled").Increment();
+        await UntilAsync(() => views.AskedOn("contested-settled").Count >= 5, "the call waited for the views");
+        views.OwnerSeenBy[b.Address] = b.Address;
+        Assert.Equal(1, await call);
+        Assert.Equal(1, await b.GrainFactory.GetGrain<ICounterGrain>("contested-settled").Get());
     }
 
     [Fact]
@@ -250,4 +314,15 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(dead[0], new[] { silos[0].Address, silos[1].Address });
         Assert.Equal(SiloStatus.Active, table.Find(silos[2].Address)!.Status);
     }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > giveUp) throw new TimeoutException($"Timed out waiting until {what}.");
+            await Task.Delay(20);
+        }
+    }
+
 }

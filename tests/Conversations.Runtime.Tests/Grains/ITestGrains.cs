@@ -135,3 +135,11 @@ public interface ISequenceObserver : IGrainObserver
     [OneWay]
     Task Next(int number);
 }
+
+/// <summary>A prefer-local tally kept in memory: which silo hosts it and how often it was called there.</summary>
+public interface ILocalTallyGrain : IGrainWithStringKey
+{
+    Task<(string Silo, int Count)> Add();
+
+    Task Deactivate();
+}
