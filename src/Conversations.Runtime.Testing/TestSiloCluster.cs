@@ -93,6 +93,11 @@ public sealed class TestSiloCluster : IAsyncDisposable
             Check();
             await settled.Task.WaitAsync(timeout);
         }
+        catch (TimeoutException)
+        {
+            var views = silos.Select(s => $"{s.Address} sees [{string.Join(", ", s.Runtime.Membership.ActiveSilos)}]");
+            throw new TimeoutException($"The silos did not agree on the view [{string.Join(", ", expected)}] within {timeout.TotalSeconds:0} s: {string.Join("; ", views)}.");
+        }
         finally
         {
             foreach (var silo in silos) silo.Runtime.Membership.ViewChanged -= Check;

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Conversations.Runtime.Tests.Cluster;
 
 /// <summary>Joining checks connectivity, and failure detection with probes on a ring (memory membership, real loopback TCP).</summary>
+[Collection(RealTimeClusterCollection.Name)]
 public sealed class ClusterMembershipTests(ITestOutputHelper output)
 {
     [Fact]

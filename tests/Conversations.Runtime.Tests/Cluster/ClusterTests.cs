@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Conversations.Runtime.Tests.Cluster;
 
 /// <summary>Three silos in this process over loopback TCP, on PostgreSQL membership, storage and reminders.</summary>
+[Collection(RealTimeClusterCollection.Name)]
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly Probe _probe = new();

@@ -8,6 +8,7 @@ using Conversations.Runtime.Tests.Support;
 namespace Conversations.Runtime.Tests.Cluster;
 
 /// <summary>The transport's bounds: a peer that stops reading makes callers see overload, not unbounded memory.</summary>
+[Collection(RealTimeClusterCollection.Name)]
 public sealed class TcpMessageTransportTests
 {
     [Fact]
