@@ -85,6 +85,29 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task Reminder_ReArmedThousandsOfTimes_LeavesNoPileOfStaleEntries_AndStillFires()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("rearmed");
+        // Another grain's reminder comes due first, so the stale entries are not at the head of the queue.
+        await cluster.GrainFactory.GetGrain<IClockGrain>("sooner").Remind("sla", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+        // An idle timeout pushed back by every message of a long conversation.
+        for (var i = 0; i < 3000; i++)
+        {
+            await clock.Remind("idle", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+            cluster.FakeTime.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var reminders = cluster.Silo.Runtime.Reminders;
+        Assert.Equal(2, reminders.Count);
+        Assert.InRange(reminders.QueuedEntries, 2, 1028);
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(10));
+        await probe.WaitFor("reminder:rearmed:idle");
+    }
+
+    [Fact]
     public async Task Reminder_ActivatesItsGrain_AndStopsWhenUnregistered()
     {
         var probe = new Probe();

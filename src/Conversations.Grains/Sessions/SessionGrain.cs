@@ -278,6 +278,9 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         _stats.CsatRated(score);
         // A resolved and rated session is done for the customer: the next StartSession opens a new one.
         if (S.Status == SessionStatus.Resolved) await TellCustomerEndedAsync();
+        // Rated is the customer's last word: a rating usually brought the session back from storage, and kept until
+        // idle collection (15 minutes) every rated session of a sale day would stay in memory.
+        DeactivateOnIdle();
     }
 
     public Task<bool> IsVisibleToAgent(string agentId)

@@ -33,6 +33,15 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
+    /// <summary>Entries in the due-time queue, live or left behind by replaced and removed reminders.</summary>
+    internal int QueuedEntries
+    {
+        get
+        {
+            lock (_lock) return _due.Count;
+        }
+    }
+
     /// <summary>Which grains' reminders this silo fires (all of them on a single silo).</summary>
     public Func<GrainId, bool> Owns { get; set; } = static _ => true;
 
@@ -126,6 +135,13 @@ internal sealed class ReminderService : IDisposable
         var local = new LocalReminder(entry, FirstDueAtOrAfter(entry, now));
         _reminders[key] = local;
         _due.Enqueue(local, local.Due);
+        // Replaced and removed reminders leave their queue entries behind until those come due, which for an idle
+        // timeout re-armed on every message is minutes away: rebuild the queue from the live ones when stale ones dominate.
+        if (_due.Count > (2 * _reminders.Count) + 1024)
+        {
+            _due.Clear();
+            foreach (var live in _reminders.Values) _due.Enqueue(live, live.Due);
+        }
     }
 
     private static DateTimeOffset FirstDueAtOrAfter(ReminderEntry entry, DateTimeOffset now)

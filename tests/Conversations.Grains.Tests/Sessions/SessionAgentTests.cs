@@ -200,6 +200,23 @@ public sealed class SessionAgentTests
     }
 
     [Fact]
+    public async Task Rate_DeactivatesTheSessionItBroughtBack()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.Grain.PostCustomerMessage("c-1", "m-1", "hello");
+        var before = domain.Cluster.Silo.ActivationCount;
+        await session.Grain.Close("c-1");
+        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount < before), "the ended session to deactivate");
+        var closed = domain.Cluster.Silo.ActivationCount;
+
+        await session.Grain.Rate("c-1", 5, "quick");
+
+        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount == closed), "the rated session to deactivate again");
+        Assert.Equal(5, (await session.Grain.GetSnapshot()).Csat!.Score);
+    }
+
+    [Fact]
     public async Task ReleaseAgent_PutsTheSessionBackInTheQueueWithPriority()
     {
         await using var domain = await DomainCluster.StartAsync();
