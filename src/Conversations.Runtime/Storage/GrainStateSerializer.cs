@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Conversations.Runtime.Storage;
@@ -17,6 +18,13 @@ public sealed class GrainStateSerializer
     public JsonSerializerOptions Options { get; }
 
     public byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>Writes <paramref name="value"/> as JSON to <paramref name="output"/> (a buffer the caller reuses).</summary>
+    public void Serialize<T>(IBufferWriter<byte> output, T value)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, value, Options);
+    }
 
     public T Deserialize<T>(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Stored state for {typeof(T).Name} is null.");
