@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Conversations.Abstractions.Sessions;
 using Conversations.Grains.Transcripts.Internal;
@@ -5,14 +6,18 @@ using Conversations.Grains.Transcripts.Internal;
 namespace Conversations.Grains.Transcripts;
 
 /// <summary>
-/// The embedded default: transcripts kept in this process's memory (lost when it stops). Each event is kept
-/// as one UTF-8 JSON array rather than as its object graph: a busy silo appends thousands of events a second,
-/// and a byte array costs the garbage collector one object with no references to trace, where the event's
-/// records, strings and JSON document cost about eight.
+/// The embedded default: transcripts kept in this process's memory (lost when it stops). Each event is kept as
+/// UTF-8 JSON in an arena of pinned pages, and a session's log is a list of slots into it, rather than the event's
+/// object graph: a busy silo appends thousands of events a second, and objects that live for ever would be copied
+/// into the old generation and, through every list they are added to, traced again by each young collection.
 /// </summary>
 public sealed class MemoryTranscriptStore : ITranscriptStore
 {
-    private readonly ConcurrentDictionary<string, List<byte[]>> _sessions = new(StringComparer.Ordinal);
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
+    private readonly ConcurrentDictionary<string, List<EventSlot>> _sessions = new(StringComparer.Ordinal);
+    private readonly TranscriptArena _arena = new();
 
     /// <summary>Sessions with at least one stored event.</summary>
     public int SessionCount => _sessions.Count;
@@ -20,9 +25,7 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     public Task AppendAsync(string sessionId, IReadOnlyList<TranscriptAppend> events, CancellationToken cancellationToken = default)
     {
         TranscriptGuard.CheckAppend(sessionId, events);
-        var encoded = new byte[events.Count][];
-        for (var i = 0; i < encoded.Length; i++) encoded[i] = MemoryTranscriptJson.Encode(events[i]);
-
+        var scratch = t_scratch ??= new ArrayBufferWriter<byte>(4096);
         var log = _sessions.GetOrAdd(sessionId, static _ => []);
         lock (log)
         {
@@ -34,7 +37,16 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
                     $"Session {sessionId} expects seq {expected} next, but an append starts at seq {events[0].Event.Seq}."));
             }
 
-            log.AddRange(encoded);
+            // All or nothing: the log takes the slots once every event is in the arena.
+            Span<EventSlot> slots = events.Count <= 16 ? stackalloc EventSlot[16] : new EventSlot[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                scratch.ResetWrittenCount();
+                MemoryTranscriptJson.Encode(scratch, events[i]);
+                slots[i] = _arena.Add(scratch.WrittenSpan);
+            }
+
+            log.AddRange(slots[..events.Count]);
         }
 
         return Task.CompletedTask;
@@ -44,17 +56,17 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     {
         TranscriptGuard.CheckRead(sessionId, afterSeq, limit);
         if (!_sessions.TryGetValue(sessionId, out var log)) return Task.FromResult<IReadOnlyList<ConversationEvent>>([]);
-        byte[][] slice;
+        EventSlot[] slice;
         lock (log)
         {
             // Seq n sits at index n - 1, so the page is a slice.
             var start = (int)Math.Min(afterSeq, log.Count);
-            slice = new byte[Math.Min(limit, log.Count - start)][];
+            slice = new EventSlot[Math.Min(limit, log.Count - start)];
             log.CopyTo(start, slice, 0, slice.Length);
         }
 
         var page = new ConversationEvent[slice.Length];
-        for (var i = 0; i < slice.Length; i++) page[i] = MemoryTranscriptJson.Decode(slice[i]).Event;
+        for (var i = 0; i < slice.Length; i++) page[i] = MemoryTranscriptJson.Decode(_arena.Get(slice[i])).Event;
         return Task.FromResult<IReadOnlyList<ConversationEvent>>(page);
     }
 
@@ -62,16 +74,16 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
     {
         TranscriptGuard.CheckSessionId(sessionId);
         if (!_sessions.TryGetValue(sessionId, out var log)) return Task.FromResult(TranscriptIndex.Empty);
-        byte[][] all;
+        EventSlot[] all;
         lock (log)
         {
             all = log.ToArray();
         }
 
         var messages = new List<ClientMessageRecord>();
-        foreach (var encoded in all)
+        foreach (var slot in all)
         {
-            var (e, clientMessageId) = MemoryTranscriptJson.Decode(encoded);
+            var (e, clientMessageId) = MemoryTranscriptJson.Decode(_arena.Get(slot));
             if (clientMessageId is not null) messages.Add(new ClientMessageRecord(e.Seq, e.Sender.Role, e.Sender.Id, clientMessageId, e.At));
         }
 

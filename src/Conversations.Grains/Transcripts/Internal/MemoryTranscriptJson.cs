@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -7,8 +8,12 @@ namespace Conversations.Grains.Transcripts.Internal;
 [JsonSerializable(typeof(TranscriptAppend))]
 internal sealed partial class MemoryTranscriptJson : JsonSerializerContext
 {
-    public static byte[] Encode(TranscriptAppend append) => JsonSerializer.SerializeToUtf8Bytes(append, Default.TranscriptAppend);
+    public static void Encode(IBufferWriter<byte> output, TranscriptAppend append)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, append, Default.TranscriptAppend);
+    }
 
-    public static TranscriptAppend Decode(byte[] encoded) =>
+    public static TranscriptAppend Decode(ReadOnlySpan<byte> encoded) =>
         JsonSerializer.Deserialize(encoded, Default.TranscriptAppend) ?? throw new InvalidOperationException("A stored transcript event decoded to null.");
 }
