@@ -1,3 +1,4 @@
+using System.Buffers;
 using Conversations.Bot.Knowledge;
 
 namespace Conversations.Bot.Internal;
@@ -66,13 +67,33 @@ internal sealed class Bm25Index
 
     public List<KnowledgeHit> Search(TermBag query, string? intent, double intentBoost, int top)
     {
-        var hits = new List<KnowledgeHit>();
         if (_docEntry.Length == 0)
         {
-            return hits;
+            return [];
         }
 
-        var docScores = new double[_docEntry.Length];
+        // Scratch arrays the size of the index, per search: rented, as the bot searches on most customer messages.
+        var docScores = ArrayPool<double>.Shared.Rent(_docEntry.Length);
+        var bestScore = ArrayPool<double>.Shared.Rent(_entries.Length);
+        var bestDoc = ArrayPool<int>.Shared.Rent(_entries.Length);
+        try
+        {
+            Array.Clear(docScores, 0, _docEntry.Length);
+            Array.Clear(bestScore, 0, _entries.Length);
+            Array.Clear(bestDoc, 0, _entries.Length);
+            return Rank(query, intent, intentBoost, top, docScores, bestScore, bestDoc);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(docScores);
+            ArrayPool<double>.Shared.Return(bestScore);
+            ArrayPool<int>.Shared.Return(bestDoc);
+        }
+    }
+
+    private List<KnowledgeHit> Rank(TermBag query, string? intent, double intentBoost, int top, double[] docScores, double[] bestScore, int[] bestDoc)
+    {
+        var hits = new List<KnowledgeHit>();
         for (var t = 0; t < query.Terms.Length; t++)
         {
             if (!_postings.TryGetValue(query.Terms[t], out var posting))
@@ -88,9 +109,7 @@ internal sealed class Bm25Index
             }
         }
 
-        var bestScore = new double[_entries.Length];
-        var bestDoc = new int[_entries.Length];
-        for (var doc = 0; doc < docScores.Length; doc++)
+        for (var doc = 0; doc < _docEntry.Length; doc++)
         {
             var entry = _docEntry[doc];
             if (docScores[doc] > bestScore[entry])

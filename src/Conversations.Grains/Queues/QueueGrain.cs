@@ -43,6 +43,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private readonly QueueOptions _options;
     private readonly ConversationStats _stats;
     private readonly ILogger<QueueGrain> _logger;
+    private readonly List<(WaitingSession Session, int Priority)> _ordered = [];
     private string _key = string.Empty;
     private string _queue = string.Empty;
     private string _language = string.Empty;
@@ -531,13 +532,16 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return fresh;
     }
 
-    /// <summary>The waiting sessions, first to be served first: highest priority, then longest waiting, then by id.</summary>
+    /// <summary>
+    /// The waiting sessions, first to be served first: highest priority, then longest waiting, then by id. The list
+    /// is reused (positions are pushed on most turns at a peak): it is valid until the next call.
+    /// </summary>
     private List<(WaitingSession Session, int Priority)> Ordered(DateTimeOffset now)
     {
-        var ordered = new List<(WaitingSession Session, int Priority)>(State.Waiting.Count);
-        foreach (var waiting in State.Waiting) ordered.Add((waiting, PriorityOf(waiting, now)));
-        ordered.Sort(static (a, b) => InLine(a, b));
-        return ordered;
+        _ordered.Clear();
+        foreach (var waiting in State.Waiting) _ordered.Add((waiting, PriorityOf(waiting, now)));
+        _ordered.Sort(static (a, b) => InLine(a, b));
+        return _ordered;
     }
 
     /// <summary>The first in line (as <see cref="Ordered"/> would put it) among the sessions not in <paramref name="skip"/>.</summary>
