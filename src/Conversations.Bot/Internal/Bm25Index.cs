@@ -80,8 +80,32 @@ internal sealed class Bm25Index
         {
             Array.Clear(docScores, 0, _docEntry.Length);
             Array.Clear(bestScore, 0, _entries.Length);
-            Array.Clear(bestDoc, 0, _entries.Length);
-            return Rank(query, intent, intentBoost, top, docScores, bestScore, bestDoc);
+            for (var t = 0; t < query.Terms.Length; t++)
+            {
+                if (!_postings.TryGetValue(query.Terms[t], out var posting))
+                {
+                    continue;
+                }
+
+                for (var p = 0; p < posting.Docs.Length; p++)
+                {
+                    var doc = posting.Docs[p];
+                    var tf = posting.Tf[p];
+                    docScores[doc] += posting.Idf * tf * (_k1 + 1) / (tf + _docNorm[doc]);
+                }
+            }
+
+            for (var doc = 0; doc < _docEntry.Length; doc++)
+            {
+                var entry = _docEntry[doc];
+                if (docScores[doc] > bestScore[entry])
+                {
+                    bestScore[entry] = docScores[doc];
+                    bestDoc[entry] = doc;
+                }
+            }
+
+            return Hits(query, intent, intentBoost, top, bestScore, bestDoc);
         }
         finally
         {
@@ -91,34 +115,11 @@ internal sealed class Bm25Index
         }
     }
 
-    private List<KnowledgeHit> Rank(TermBag query, string? intent, double intentBoost, int top, double[] docScores, double[] bestScore, int[] bestDoc)
+    /// <summary>The best question of each entry that scored, boosted for the intent, best first.</summary>
+    private List<KnowledgeHit> Hits(TermBag query, string? intent, double intentBoost, int top, double[] bestScore, int[] bestDoc)
     {
+        // bestDoc is rented uncleared: it is read only for entries that scored, whose slot this search wrote.
         var hits = new List<KnowledgeHit>();
-        for (var t = 0; t < query.Terms.Length; t++)
-        {
-            if (!_postings.TryGetValue(query.Terms[t], out var posting))
-            {
-                continue;
-            }
-
-            for (var p = 0; p < posting.Docs.Length; p++)
-            {
-                var doc = posting.Docs[p];
-                var tf = posting.Tf[p];
-                docScores[doc] += posting.Idf * tf * (_k1 + 1) / (tf + _docNorm[doc]);
-            }
-        }
-
-        for (var doc = 0; doc < _docEntry.Length; doc++)
-        {
-            var entry = _docEntry[doc];
-            if (docScores[doc] > bestScore[entry])
-            {
-                bestScore[entry] = docScores[doc];
-                bestDoc[entry] = doc;
-            }
-        }
-
         var candidates = new List<(int Entry, double Score)>();
         for (var e = 0; e < _entries.Length; e++)
         {

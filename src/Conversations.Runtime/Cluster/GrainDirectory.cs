@@ -11,8 +11,6 @@ internal sealed class GrainDirectory(IClusterMembership membership) : IGrainDire
 
     private readonly ConcurrentDictionary<string, SiloAddress> _hosts = new(StringComparer.Ordinal);
 
-    public int Count => _hosts.Count;
-
     /// <summary>The id that directory calls about <paramref name="grainId"/> are addressed to (placed by hash).</summary>
     public static GrainId EntryOf(GrainId grainId) => new(DirectoryType, grainId.ToString());
 

@@ -224,7 +224,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         SiloAddress host;
         try
         {
-            host = SiloAddress.Parse(await DirectoryOf(request.Target).Register(request.Target.ToString(), Membership.LocalSilo.ToString()));
+            host = await RegisterHereAsync(request.Target);
         }
         catch (Exception exception)
         {
@@ -237,6 +237,10 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
     }
 
     private IGrainDirectory DirectoryOf(GrainId grainId) => GetReference<IGrainDirectory>(GrainDirectory.EntryOf(grainId));
+
+    /// <summary>Offers this silo as the host of <paramref name="grainId"/>; the answer is the silo that hosts it.</summary>
+    private async Task<SiloAddress> RegisterHereAsync(GrainId grainId) =>
+        SiloAddress.Parse(await DirectoryOf(grainId).Register(grainId.ToString(), Membership.LocalSilo.ToString()));
 
     /// <summary>A prefer-local activation left: the directory forgets it, so the next caller may host the grain.</summary>
     public async Task LeaveDirectoryAsync(GrainId grainId)
@@ -353,8 +357,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         {
             try
             {
-                var host = await DirectoryOf(activation.Id).Register(activation.Id.ToString(), Membership.LocalSilo.ToString()).WaitAsync(DirectoryTimeout);
-                if (SiloAddress.Parse(host) != Membership.LocalSilo) activation.StartDeactivation(DeactivationReason.OwnershipChanged);
+                var host = await RegisterHereAsync(activation.Id).WaitAsync(DirectoryTimeout);
+                if (host != Membership.LocalSilo) activation.StartDeactivation(DeactivationReason.OwnershipChanged);
             }
             catch (Exception exception)
             {

@@ -184,13 +184,9 @@ public sealed class SessionAgentTests
     public async Task Close_DeactivatesTheEndedSession_WhichComesBackForARatingWithItsTranscript()
     {
         await using var domain = await DomainCluster.StartAsync();
-        var session = await domain.StartSessionAsync("c-1");
-        await session.Grain.PostCustomerMessage("c-1", "m-1", "hello");
-        var before = domain.Cluster.Silo.ActivationCount;
 
-        await session.Grain.Close("c-1");
+        var session = await ClosedAndDeactivatedAsync(domain);
 
-        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount < before), "the ended session to deactivate");
         await session.Grain.Rate("c-1", 4, null);
         var history = await session.Grain.GetHistory(0, 100);
         Assert.Equal(Enumerable.Range(1, history.Count).Select(i => (long)i), history.Select(e => e.Seq));
@@ -203,11 +199,7 @@ public sealed class SessionAgentTests
     public async Task Rate_DeactivatesTheSessionItBroughtBack()
     {
         await using var domain = await DomainCluster.StartAsync();
-        var session = await domain.StartSessionAsync("c-1");
-        await session.Grain.PostCustomerMessage("c-1", "m-1", "hello");
-        var before = domain.Cluster.Silo.ActivationCount;
-        await session.Grain.Close("c-1");
-        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount < before), "the ended session to deactivate");
+        var session = await ClosedAndDeactivatedAsync(domain);
         var closed = domain.Cluster.Silo.ActivationCount;
 
         await session.Grain.Rate("c-1", 5, "quick");
@@ -292,5 +284,16 @@ public sealed class SessionAgentTests
 
         Assert.Equal((2L, 2L, 0L, 1L), (stats.SessionsStarted, stats.SessionsEnded, stats.ActiveSessions, stats.Handoffs));
         Assert.Equal(0.5, stats.BotContainmentRate);
+    }
+
+    /// <summary>A session of customer c-1 with one message, closed, once its activation has gone.</summary>
+    private static async Task<TestSession> ClosedAndDeactivatedAsync(DomainCluster domain)
+    {
+        var session = await domain.StartSessionAsync("c-1");
+        await session.Grain.PostCustomerMessage("c-1", "m-1", "hello");
+        var before = domain.Cluster.Silo.ActivationCount;
+        await session.Grain.Close("c-1");
+        await DomainCluster.UntilAsync(() => Task.FromResult(domain.Cluster.Silo.ActivationCount < before), "the ended session to deactivate");
+        return session;
     }
 }
