@@ -69,6 +69,20 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatelessWorker_RunsOnTheCallersSilo_NotOnItsHashOwner()
+    {
+        await using var cluster = await ClusterHost.StartAsync(_database, 2, _probe, _sink);
+        var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
+        var key = ClusterHost.KeysOwnedBy<IWorkerGrain>(b, "worker", 1)[0];
+
+        await a.GrainFactory.GetGrain<IWorkerGrain>(key).Work(0);
+        Assert.Equal((1, 0), (a.ActivationCount, b.ActivationCount));
+        await b.GrainFactory.GetGrain<IWorkerGrain>(key).Work(0);
+
+        Assert.Equal((1, 1), (a.ActivationCount, b.ActivationCount));
+    }
+
+    [Fact]
     public async Task SilosThatDisagreeOnTheOwner_ForwardACallAtMostTwice_ThenFailItRetryably_OrDeliverItOnceTheyAgree()
     {
         var views = new ContestedPlacement.Views();
