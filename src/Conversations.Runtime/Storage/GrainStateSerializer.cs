@@ -22,6 +22,7 @@ public sealed class GrainStateSerializer
     /// <summary>Writes <paramref name="value"/> as JSON to <paramref name="output"/> (a buffer the caller reuses).</summary>
     public void Serialize<T>(IBufferWriter<byte> output, T value)
     {
+        ArgumentNullException.ThrowIfNull(output);
         using var writer = new Utf8JsonWriter(output);
         JsonSerializer.Serialize(writer, value, Options);
     }
