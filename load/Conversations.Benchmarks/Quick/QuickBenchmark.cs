@@ -48,6 +48,8 @@ public static class QuickBenchmark
             results["bytesPerIdleActivation"] = Round(await MeasureBytesPerActivationAsync(cluster, 100_000));
         }
         Report("bytes per idle activation", results["bytesPerIdleActivation"]);
+        results["baselineBytesPerIdleActor"] = Round(await MeasureBaselineBytesPerActorAsync(100_000));
+        Report("baseline bytes per idle actor", results["baselineBytesPerIdleActor"]);
 
         await using (var baseline = new ChannelActorBaseline(Targets))
         {
@@ -135,6 +137,16 @@ public static class QuickBenchmark
             await cluster.GrainFactory.GetGrain<IPingGrain>(keys[i]).Ping(i));
         var after = SettledHeap();
         GC.KeepAlive(keys);
+        return (after - before) / (double)count;
+    }
+
+    private static async Task<double> MeasureBaselineBytesPerActorAsync(int count)
+    {
+        // The same measurement for the hand-written baseline: each actor created and pinged once, then idle.
+        var before = SettledHeap();
+        await using var baseline = new ChannelActorBaseline(count);
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Callers }, async (i, _) => await baseline.Ping(i, i));
+        var after = SettledHeap();
         return (after - before) / (double)count;
     }
 
