@@ -254,8 +254,13 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private static void Observe(Task task, Action<Task> then)
     {
         if (task.IsCompleted) then(task);
-        else task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => then(task));
+        else ObserveWhenDone(task, then);
     }
+
+    // Its own method so that a task already completed does not pay for the closure (allocated on entry to the
+    // method that declares the lambda).
+    private static void ObserveWhenDone(Task task, Action<Task> then) =>
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => then(task));
 
     public void OnRequestCompleted(Request request, Exception? failure)
     {

@@ -35,12 +35,7 @@ internal sealed class Catalog
 
     public ActivationData GetOrCreate(GrainId id, GrainClass grainClass)
     {
-        if (grainClass.IsStatelessWorker)
-        {
-            return _workers.GetOrAdd(id, static (_, c) => new StatelessWorkerGroup(c.Max), (Max: grainClass.StatelessWorkerMax, Runtime: _runtime))
-                .Pick(() => new ActivationData(_runtime, grainClass, id));
-        }
-
+        if (grainClass.IsStatelessWorker) return PickWorker(id, grainClass);
         if (_activations.TryGetValue(id, out var existing)) return existing;
         var created = new ActivationData(_runtime, grainClass, id);
         if (_activations.TryAdd(id, created))
@@ -51,6 +46,12 @@ internal sealed class Catalog
 
         return _activations.TryGetValue(id, out existing) ? existing : GetOrCreate(id, grainClass);
     }
+
+    // Apart from GetOrCreate: a lambda capturing the parameters allocates its closure on entry to the method that
+    // declares it, taken branch or not, and GetOrCreate runs for every call that is not already routed.
+    private ActivationData PickWorker(GrainId id, GrainClass grainClass) =>
+        _workers.GetOrAdd(id, static (_, c) => new StatelessWorkerGroup(c.Max), (Max: grainClass.StatelessWorkerMax, Runtime: _runtime))
+            .Pick(() => new ActivationData(_runtime, grainClass, id));
 
     public bool TryGet(GrainId id, out ActivationData activation) => _activations.TryGetValue(id, out activation!);
 

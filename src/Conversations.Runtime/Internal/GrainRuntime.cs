@@ -162,8 +162,10 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         var id = request.Target;
         if (id.Type == ObserverRegistry.ObserverType)
         {
+            // Most observer calls are to this process's own connections: a dictionary hit, no address to compare.
+            if (Observers.TryInvoke(request)) return;
             var host = ObserverRegistry.HostOf(id);
-            if (host == Membership.LocalSilo.ToString()) Observers.Invoke(request);
+            if (host == Membership.LocalSilo.ToString()) request.TryFail(new ObserverNotFoundException(id));
             else Transport.Send(SiloAddress.Parse(host), request);
             return;
         }

@@ -38,16 +38,16 @@ public abstract class Request : Message
             return;
         }
 
-        if (task.IsCompleted)
-        {
-            Finish(task, owner);
-            return;
-        }
+        if (task.IsCompleted) Finish(task, owner);
+        else FinishWhenDone(task, owner);
+    }
 
+    // Its own method: the closure is allocated on entry to the method that declares the lambda, so calls that
+    // complete synchronously do not pay for it.
+    private void FinishWhenDone(Task task, IRequestOwner? owner) =>
         // Completion is observed where the task completes (inside the grain's last turn of this call),
         // not posted back through the grain's context: that would cost a hop per call.
         task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => Finish(task, owner));
-    }
 
     private void Finish(Task task, IRequestOwner? owner)
     {

@@ -28,15 +28,14 @@ internal sealed class ObserverRegistry
         return bar < 0 ? string.Empty : id.Key[..bar];
     }
 
-    /// <summary>Queues the call on the observer's mailbox: started in arrival order, outside any grain's turn.</summary>
-    public void Invoke(Request request)
+    /// <summary>
+    /// Queues the call on the observer's mailbox if the observer lives in this process (started in arrival order,
+    /// outside any grain's turn); false if it is not registered here.
+    /// </summary>
+    public bool TryInvoke(Request request)
     {
-        if (!_observers.TryGetValue(request.Target.Key, out var mailbox))
-        {
-            request.TryFail(new ObserverNotFoundException(request.Target));
-            return;
-        }
-
+        if (!_observers.TryGetValue(request.Target.Key, out var mailbox)) return false;
         mailbox.Post(request);
+        return true;
     }
 }

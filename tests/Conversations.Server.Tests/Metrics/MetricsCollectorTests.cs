@@ -27,6 +27,30 @@ public sealed class MetricsCollectorTests
     }
 
     [Fact]
+    public void Collect_Counter_KeepsTagSetsApart_WhateverTheirValuesTypesAndLengths()
+    {
+        using var collector = new MetricsCollector();
+        using var meter = new Meter(MeterName);
+        var counter = meter.CreateCounter<long>("test.collector.mixed");
+        var longValue = new string('x', 300); // longer than the lookup's stack buffer
+        counter.Add(1, new("shard", 1), new("ok", true));
+        counter.Add(1, new("shard", 1), new("ok", true));
+        counter.Add(1, new("shard", 11), new("ok", true));
+        counter.Add(1, new("shard", 1), new("ok", false));
+        counter.Add(1, new KeyValuePair<string, object?>("grain", longValue));
+        counter.Add(1, new KeyValuePair<string, object?>("grain", longValue));
+        counter.Add(1, new KeyValuePair<string, object?>("grain", longValue[..299]));
+
+        var samples = Assert.Single(collector.Collect(), f => f.Name == "test_collector_mixed_total").Samples;
+
+        Assert.Equal(2, Assert.Single(samples, s => s.Labels.SequenceEqual([new("ok", "true"), new("shard", "1")])).Value);
+        Assert.Equal(1, Assert.Single(samples, s => s.Labels.SequenceEqual([new("ok", "true"), new("shard", "11")])).Value);
+        Assert.Equal(1, Assert.Single(samples, s => s.Labels.SequenceEqual([new("ok", "false"), new("shard", "1")])).Value);
+        Assert.Equal(2, Assert.Single(samples, s => s.Labels.SequenceEqual([new("grain", longValue)])).Value);
+        Assert.Equal(1, Assert.Single(samples, s => s.Labels.SequenceEqual([new("grain", longValue[..299])])).Value);
+    }
+
+    [Fact]
     public void Collect_Histogram_HasCumulativeBucketsSumAndCount()
     {
         using var collector = new MetricsCollector();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Conversations.Server.Metrics.Internal;
 
@@ -9,17 +10,20 @@ namespace Conversations.Server.Metrics.Internal;
 internal sealed class SeriesTable<TSeries> where TSeries : class
 {
     public const int MaxSeries = 1000;
+    private const string RawSeparator = "\u001e";
     private static readonly IReadOnlyList<KeyValuePair<string, string>> s_noLabels = [];
     private static readonly IReadOnlyList<KeyValuePair<string, string>> s_overflowLabels = [new("otel_metric_overflow", "true")];
 
     private readonly Func<TSeries> _create;
     private readonly ConcurrentDictionary<string, (IReadOnlyList<KeyValuePair<string, string>> Labels, TSeries Series)> _tagged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TSeries> _byRawTags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TSeries>.AlternateLookup<ReadOnlySpan<char>> _byRawTagsLookup;
     private TSeries? _untagged;
 
     public SeriesTable(Func<TSeries> create)
     {
         _create = create;
+        _byRawTagsLookup = _byRawTags.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public TSeries Get(ReadOnlySpan<KeyValuePair<string, object?>> tags)
@@ -29,11 +33,14 @@ internal sealed class SeriesTable<TSeries> where TSeries : class
             return Volatile.Read(ref _untagged) ?? Interlocked.CompareExchange(ref _untagged, _create(), null) ?? _untagged!;
         }
 
-        // Measurements repeat a handful of tag sets: find the series by the tags as given before building sorted labels.
-        var raw = RawKey(tags);
-        if (_byRawTags.TryGetValue(raw, out var seen)) return seen;
+        // Measurements repeat a handful of tag sets: find the series by the tags as given, written into a stack
+        // buffer (no allocation per measurement), before building sorted labels.
+        Span<char> buffer = stackalloc char[256];
+        if (!TryWriteRawKey(tags, buffer, out var length)) return Find(tags);
+        var raw = buffer[..length];
+        if (_byRawTagsLookup.TryGetValue(raw, out var seen)) return seen;
         var series = Find(tags);
-        if (_byRawTags.Count < MaxSeries) _byRawTags.TryAdd(raw, series);
+        if (_byRawTags.Count < MaxSeries) _byRawTags.TryAdd(raw.ToString(), series);
         return series;
     }
 
@@ -46,17 +53,31 @@ internal sealed class SeriesTable<TSeries> where TSeries : class
         }
     }
 
-    private static string RawKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private static bool TryWriteRawKey(ReadOnlySpan<KeyValuePair<string, object?>> tags, Span<char> buffer, out int length)
     {
-        if (tags.Length == 1) return string.Concat(tags[0].Key, "\u001e", PrometheusNames.LabelValue(tags[0].Value));
-        var parts = new string[tags.Length * 2];
-        for (var i = 0; i < tags.Length; i++)
+        length = 0;
+        foreach (var (key, value) in tags)
         {
-            parts[2 * i] = tags[i].Key;
-            parts[(2 * i) + 1] = PrometheusNames.LabelValue(tags[i].Value);
+            if (!TryAppend(buffer, ref length, key) || !TryAppend(buffer, ref length, RawSeparator)) return false;
+            if (!TryAppendValue(buffer, ref length, value) || !TryAppend(buffer, ref length, RawSeparator)) return false;
         }
 
-        return string.Join('\u001e', parts);
+        return true;
+    }
+
+    private static bool TryAppendValue(Span<char> buffer, ref int length, object? value)
+    {
+        if (value is not ISpanFormattable formattable) return TryAppend(buffer, ref length, PrometheusNames.LabelValue(value));
+        if (!formattable.TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture)) return false;
+        length += written;
+        return true;
+    }
+
+    private static bool TryAppend(Span<char> buffer, ref int length, string text)
+    {
+        if (!text.TryCopyTo(buffer[length..])) return false;
+        length += text.Length;
+        return true;
     }
 
     private TSeries Find(ReadOnlySpan<KeyValuePair<string, object?>> tags)
