@@ -50,4 +50,34 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContract
         Assert.Equal(small.Page, next.Page);
         Assert.NotEqual(small.Page, huge.Page);
     }
+
+    [Fact]
+    public async Task Arena_AddedToFromManyThreadsAtOnce_KeepsEveryEventIntactAcrossPages()
+    {
+        var arena = new TranscriptArena();
+        const int Threads = 8, PerThread = 2_000;
+        using var start = new Barrier(Threads);
+
+        // About 5 MB in all, so writers race over several page changes; each event's bytes say who wrote it.
+        var written = await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var slots = new List<(EventSlot Slot, byte[] Bytes)>();
+            for (var i = 0; i < PerThread; i++)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes($"{t}:{i}:" + new string((char)('a' + t), 100 + (i % 300)));
+                slots.Add((arena.Add(bytes), bytes));
+            }
+
+            return slots;
+        }, TaskCreationOptions.LongRunning)));
+
+        var all = written.SelectMany(w => w).ToList();
+        Assert.All(all, w => Assert.Equal(w.Bytes, arena.Get(w.Slot).ToArray()));
+        Assert.True(all.Select(w => w.Slot.Page).Distinct().Count() > 3, "the events should have spanned several pages");
+        var overlapping = all.GroupBy(w => w.Slot.Page)
+            .SelectMany(p => p.OrderBy(w => w.Slot.Offset).Zip(p.OrderBy(w => w.Slot.Offset).Skip(1)))
+            .Count(pair => pair.First.Slot.Offset + pair.First.Slot.Length > pair.Second.Slot.Offset);
+        Assert.Equal(0, overlapping);
+    }
 }

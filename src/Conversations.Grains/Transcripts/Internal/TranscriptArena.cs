@@ -8,44 +8,70 @@ internal sealed class TranscriptArena
 {
     public const int PageSize = 1 << 20;
 
+    // Events from every session of the silo land here: adding one reserves its bytes with an interlocked add on the
+    // current page, so concurrent appends never wait for each other; only a page change takes the lock.
     private readonly object _lock = new();
-    private byte[][] _pages = [];
-    private int _current = -1;
-    private int _used = PageSize;
+    private Page[] _pages = [];
+    private Page _current = Page.Full;
 
     /// <summary>Copies <paramref name="bytes"/> into the arena and says where they are.</summary>
     public EventSlot Add(ReadOnlySpan<byte> bytes)
     {
-        lock (_lock)
+        if (bytes.Length > PageSize / 4) return AddAlone(bytes);
+        while (true)
         {
-            int page, offset;
-            if (bytes.Length > PageSize)
+            var page = Volatile.Read(ref _current);
+            var end = Interlocked.Add(ref page.Used, bytes.Length);
+            if (end <= PageSize)
             {
-                // An event larger than a page gets a page of its own; the current page keeps its free space.
-                (page, offset) = (AddPage(bytes.Length), 0);
-            }
-            else
-            {
-                if (bytes.Length > PageSize - _used) (_current, _used) = (AddPage(PageSize), 0);
-                (page, offset) = (_current, _used);
-                _used += bytes.Length;
+                var offset = (int)end - bytes.Length;
+                bytes.CopyTo(page.Bytes.AsSpan(offset));
+                return new EventSlot(page.Index, offset, bytes.Length);
             }
 
-            bytes.CopyTo(_pages[page].AsSpan(offset));
-            return new EventSlot(page, offset, bytes.Length);
+            lock (_lock)
+            {
+                if (_current == page) _current = AddPage(PageSize);
+            }
         }
     }
 
     /// <summary>The bytes of an event added earlier (its slot was published after them, under the reader's lock).</summary>
-    public ReadOnlySpan<byte> Get(EventSlot slot) => Volatile.Read(ref _pages)[slot.Page].AsSpan(slot.Offset, slot.Length);
+    public ReadOnlySpan<byte> Get(EventSlot slot) => Volatile.Read(ref _pages)[slot.Page].Bytes.AsSpan(slot.Offset, slot.Length);
 
-    private int AddPage(int size)
+    // A large event gets a page of its own; the current page keeps its free space.
+    private EventSlot AddAlone(ReadOnlySpan<byte> bytes)
     {
-        var pages = new byte[_pages.Length + 1][];
+        Page page;
+        lock (_lock)
+        {
+            page = AddPage(bytes.Length);
+        }
+
+        bytes.CopyTo(page.Bytes);
+        return new EventSlot(page.Index, 0, bytes.Length);
+    }
+
+    private Page AddPage(int size)
+    {
+        var page = new Page(_pages.Length, GC.AllocateUninitializedArray<byte>(size, pinned: true));
+        var pages = new Page[_pages.Length + 1];
         _pages.CopyTo(pages, 0);
-        pages[^1] = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        pages[^1] = page;
         Volatile.Write(ref _pages, pages);
-        return pages.Length - 1;
+        return page;
+    }
+
+    private sealed class Page(int index, byte[] bytes)
+    {
+        /// <summary>A page with no room, so that the first event opens a real one.</summary>
+        public static readonly Page Full = new(-1, []) { Used = PageSize };
+
+        public readonly int Index = index;
+        public readonly byte[] Bytes = bytes;
+
+        /// <summary>Bytes reserved so far; past <see cref="PageSize"/> once full (every adder that found no room added to it).</summary>
+        public long Used;
     }
 }
 
