@@ -293,7 +293,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
             var activation = Catalog.GetOrCreate(request.Target, grainClass);
             if (TryEnqueueLocal(activation, request))
             {
-                if (reference is not null) reference.CachedTarget = activation;
+                // A stateless worker's reference must not stick to one activation: each call picks the least busy.
+                if (reference is not null && !grainClass.IsStatelessWorker) reference.CachedTarget = activation;
                 return;
             }
         }

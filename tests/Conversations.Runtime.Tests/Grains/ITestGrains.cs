@@ -79,6 +79,9 @@ public interface IClockGrain : IGrainWithStringKey
 public interface IWorkerGrain : IGrainWithStringKey
 {
     Task<string> Work(int yields);
+
+    /// <summary>Answers (with the activation's id) once the probe's gate opens.</summary>
+    Task<string> Hold();
 }
 
 /// <summary>A grain that calls back an observer.</summary>
