@@ -28,6 +28,41 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task CollectionAgeLimit_CollectsItsClassEarlier_ThanTheDefaultAge()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var brief = cluster.GrainFactory.GetGrain<IBriefGrain>("brief"); // [CollectionAgeLimit(Minutes = 2)]
+        var lasting = cluster.GrainFactory.GetGrain<ICounterGrain>("lasting"); // the default age, 15 min
+        var firstBrief = await brief.ActivationId();
+        var firstLasting = await lasting.ActivationId();
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(firstBrief, await brief.ActivationId()); // kept after 1 min idle; idle again from now
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(nameof(DeactivationReason.IdleCollection), await probe.WaitFor("brief-deactivated:brief"));
+        Assert.Equal(firstLasting, await lasting.ActivationId());
+        Assert.NotEqual(firstBrief, await brief.ActivationId());
+    }
+
+    [Fact]
+    public async Task CollectionAgeOption_IsTheAgeOfClassesWithoutALimit()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime().ConfigureRuntime(o => o.CollectionAge = TimeSpan.FromMinutes(5)));
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("five-minutes");
+        var first = await counter.ActivationId();
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(first, await counter.ActivationId()); // kept after 4 min idle; idle again from now
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(nameof(DeactivationReason.IdleCollection), await probe.WaitFor("deactivated:five-minutes"));
+        Assert.NotEqual(first, await counter.ActivationId());
+    }
+
+    [Fact]
     public async Task BusyActivation_IsNotCollected()
     {
         var probe = new Probe();

@@ -26,6 +26,12 @@ public interface ICounterGrain : IGrainWithStringKey
     Task KeepAlive(TimeSpan period);
 }
 
+/// <summary>A grain whose class has a short idle collection age ([CollectionAgeLimit]).</summary>
+public interface IBriefGrain : IGrainWithStringKey
+{
+    Task<string> ActivationId();
+}
+
 /// <summary>Exceptions, timeouts and one-way calls.</summary>
 public interface IBehaviourGrain : IGrainWithStringKey
 {

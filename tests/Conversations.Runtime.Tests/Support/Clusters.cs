@@ -1,3 +1,4 @@
+using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Testing;
 using Conversations.Runtime.Tests.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,5 +17,15 @@ public static class Clusters
         var builder = Builder(probe);
         configure?.Invoke(builder);
         return builder.BuildAndStartAsync();
+    }
+
+    /// <summary>What building a silo that hosts only <paramref name="grainClass"/> (with a default memory store) throws.</summary>
+    public static async Task<Exception> RefusalOf(Type grainClass)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new GrainClassRegistration(grainClass));
+        services.AddConversationsRuntime().AddMemoryGrainStorage();
+        await using var provider = services.BuildServiceProvider();
+        return Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<Silo>());
     }
 }
