@@ -25,6 +25,44 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task GrainTimer_TickComingDueWhileACallIsInside_WaitsForThatCallToFinish()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("turns");
+        await clock.StartTimer(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+
+        var hold = clock.Hold();
+        await probe.WaitFor("clock-holding:turns");
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        // An interleaving call passes the queued tick: by its answer, a tick that did not wait would have run.
+        Assert.Equal(0, await clock.PeekTicks());
+        probe.Gate.SetResult();
+        await hold.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await probe.WaitFor("tick:turns:1");
+        Assert.Equal(0, await clock.Overlaps());
+    }
+
+    [Fact]
+    public async Task GrainTimer_DiesWithItsActivation()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("mortal");
+        await clock.StartTimer(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await probe.WaitFor("tick:mortal:1");
+
+        await clock.Deactivate();
+        await probe.WaitFor("clock-deactivated:mortal");
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(100));
+
+        Assert.Equal(0, await clock.TimerTicks()); // a new activation, with no timer; its turn comes after any tick queued by the advance
+        Assert.Single(probe.Events, e => e.StartsWith("tick:mortal:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reminder_FiresAtItsDueTime_ToTheSecond()
     {
         var probe = new Probe();

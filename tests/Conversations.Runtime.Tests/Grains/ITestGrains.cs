@@ -72,6 +72,18 @@ public interface IClockGrain : IGrainWithStringKey
 
     Task<int> TimerTicks();
 
+    /// <summary>The tick count, answered even while another call holds the grain.</summary>
+    [AlwaysInterleave]
+    Task<int> PeekTicks();
+
+    /// <summary>Stays inside the grain until the probe's gate opens.</summary>
+    Task Hold();
+
+    /// <summary>How often a tick or call found another one inside the grain.</summary>
+    Task<int> Overlaps();
+
+    Task Deactivate();
+
     Task Remind(string name, TimeSpan due, TimeSpan period);
 
     Task RemindAt(string name, DateTimeOffset dueAt, TimeSpan period);
