@@ -304,7 +304,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
     {
         if (_options.MaxQueuedPerActivation > 0 && activation.QueueLength >= _options.MaxQueuedPerActivation)
         {
-            request.TryFail(new GrainOverloadedException($"{request.Target} has {activation.QueueLength} calls waiting; try again later."));
+            request.TryFail(new GrainOverloadedException(
+                $"{request.Target} has {activation.QueueLength} calls waiting, the most RuntimeOptions.MaxQueuedPerActivation allows; try again later."));
             return true;
         }
 

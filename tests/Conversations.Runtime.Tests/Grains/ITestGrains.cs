@@ -57,6 +57,15 @@ public interface IBehaviourGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<int> Peek(int value);
+
+    /// <summary>Stays inside the grain until the probe's gate opens.</summary>
+    Task Hold();
+}
+
+/// <summary>A grain whose first activation fails (once the probe's gate opens) and whose later ones succeed.</summary>
+public interface IFlakyStartGrain : IGrainWithStringKey
+{
+    Task<int> Echo(int value);
 }
 
 /// <summary>A grain with a slow activation, to prove calls queue during it.</summary>

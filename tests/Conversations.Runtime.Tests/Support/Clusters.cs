@@ -20,11 +20,11 @@ public static class Clusters
     }
 
     /// <summary>What building a silo that hosts only <paramref name="grainClass"/> (with a default memory store) throws.</summary>
-    public static async Task<Exception> RefusalOf(Type grainClass)
+    public static async Task<Exception> RefusalOf(Type grainClass, Action<RuntimeOptions>? options = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new GrainClassRegistration(grainClass));
-        services.AddConversationsRuntime().AddMemoryGrainStorage();
+        services.AddConversationsRuntime(options).AddMemoryGrainStorage();
         await using var provider = services.BuildServiceProvider();
         return Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<Silo>());
     }

@@ -16,9 +16,13 @@ public sealed class Probe
         _signals.GetOrAdd(name, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(value);
     }
 
-    /// <summary>Signals <c>name:1</c> the first time, <c>name:2</c> the second, and so on, for what happens more than once.</summary>
-    public void SignalNext(string name, string value = "") =>
-        Signal($"{name}:{_counts.AddOrUpdate(name, 1, static (_, n) => n + 1)}", value);
+    /// <summary>Signals <c>name:1</c> the first time, <c>name:2</c> the second, and so on, for what happens more than once; returns the number.</summary>
+    public int SignalNext(string name, string value = "")
+    {
+        var number = _counts.AddOrUpdate(name, 1, static (_, n) => n + 1);
+        Signal($"{name}:{number}", value);
+        return number;
+    }
 
     /// <summary>Waits (at most 10 s) for the named signal.</summary>
     public Task<string> WaitFor(string name) =>
