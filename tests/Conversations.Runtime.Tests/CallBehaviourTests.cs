@@ -166,6 +166,20 @@ public sealed class CallBehaviourTests
         var period = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.Remind("r", TimeSpan.Zero, TimeSpan.FromMilliseconds(10)));
         Assert.Contains("period", period.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.StartTimer(TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(1)));
+        var unnamed = await Assert.ThrowsAsync<ArgumentException>(() => clock.Remind("", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal("reminderName", unnamed.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => clock.Remind("  ", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        var notRemindable = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.GetGrain<IBehaviourGrain>("bad-reminder").RemindMe());
+        Assert.Equal("Grain BehaviourGrain registers reminder 'never' but does not implement IRemindable.", notRemindable.Message);
+        Assert.Equal(0, cluster.Silo.ReminderCount); // nothing refused was registered
+
+        var noObserver = Assert.Throws<ArgumentNullException>(() => factory.CreateObjectReference<IPingObserver>(null!));
+        Assert.Equal("observer", noObserver.ParamName);
+        var reference = factory.CreateObjectReference<IPingObserver>(new PingObserver());
+        var twice = Assert.Throws<ArgumentException>(() => factory.CreateObjectReference(reference));
+        Assert.Contains("already a reference", twice.Message, StringComparison.Ordinal);
+        var notAReference = Assert.Throws<ArgumentException>(() => factory.DeleteObjectReference<IPingObserver>(new PingObserver()));
+        Assert.Contains("Not an observer reference made by CreateObjectReference", notAReference.Message, StringComparison.Ordinal);
     }
 
     [Fact]

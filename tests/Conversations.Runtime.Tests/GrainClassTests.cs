@@ -17,4 +17,20 @@ public sealed class GrainClassTests
         Assert.Contains($"[CollectionAgeLimit] of {age}", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("must be positive", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PersistentState_OnAParameterThatIsNotIPersistentState_IsRefused()
+    {
+        var refusal = Assert.IsType<ArgumentException>(await Clusters.RefusalOf(typeof(Refused<int>.PlainStateParameterGrain)));
+
+        Assert.Contains("PlainStateParameterGrain: parameter 'state' has [PersistentState] but is not IPersistentState<T>", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersistentState_NamingAStoreThatIsNotRegistered_IsRefused()
+    {
+        var refusal = Assert.IsType<InvalidOperationException>(await Clusters.RefusalOf(typeof(Refused<int>.UnknownStoreGrain)));
+
+        Assert.Contains("UnknownStoreGrain uses grain storage 'nowhere' but none is registered under that name", refusal.Message, StringComparison.Ordinal);
+    }
 }

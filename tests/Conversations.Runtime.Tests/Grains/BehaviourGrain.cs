@@ -40,6 +40,8 @@ public sealed class BehaviourGrain(Probe probe) : Grain, IBehaviourGrain
         await probe.Gate.Task;
     }
 
+    public Task RemindMe() => RegisterOrUpdateReminder("never", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
     public async Task<int> ValueTaskEcho(int value)
     {
         await Task.Yield();

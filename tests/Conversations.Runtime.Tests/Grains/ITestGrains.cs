@@ -60,6 +60,9 @@ public interface IBehaviourGrain : IGrainWithStringKey
 
     /// <summary>Stays inside the grain until the probe's gate opens.</summary>
     Task Hold();
+
+    /// <summary>Registers a reminder, which this grain (not <see cref="IRemindable"/>) may not.</summary>
+    Task RemindMe();
 }
 
 /// <summary>A grain whose first activation fails (once the probe's gate opens) and whose later ones succeed.</summary>

@@ -12,4 +12,14 @@ public static class Refused<TMarker>
 
     [CollectionAgeLimit(Minutes = 1, Seconds = -90)]
     public sealed class NegativeAgeGrain : Grain;
+
+    public sealed class PlainStateParameterGrain([PersistentState("plain")] CounterState state) : Grain
+    {
+        public int Count => state.Count;
+    }
+
+    public sealed class UnknownStoreGrain([PersistentState("counter", "nowhere")] IPersistentState<CounterState> state) : Grain
+    {
+        public int Count => state.State.Count;
+    }
 }
