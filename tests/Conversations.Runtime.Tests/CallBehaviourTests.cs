@@ -216,7 +216,7 @@ public sealed class CallBehaviourTests
     {
         // What a host that fails to start (e.g. its port is taken) does: dispose everything it resolved.
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Conversations.Runtime.Hosting.RuntimeServiceCollectionExtensions.AddConversationsRuntime(services).AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage();
+        Conversations.Runtime.Hosting.RuntimeServiceCollectionExtensions.AddConversationsRuntime(services).AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage().AddMemoryGrainStorage(ArchiveGrain.StoreName);
         var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(provider);
         _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Conversations.Runtime.Hosting.Silo>(provider);

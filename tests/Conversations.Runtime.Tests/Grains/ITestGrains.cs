@@ -32,6 +32,20 @@ public interface IBriefGrain : IGrainWithStringKey
     Task<string> ActivationId();
 }
 
+/// <summary>A total kept in a named store (not the default one), which it can also clear.</summary>
+public interface IArchiveGrain : IGrainWithStringKey
+{
+    Task<int> Add(int amount);
+
+    Task<int> Total();
+
+    Task<string?> ETag();
+
+    Task Clear();
+
+    Task Deactivate();
+}
+
 /// <summary>Exceptions, timeouts and one-way calls.</summary>
 public interface IBehaviourGrain : IGrainWithStringKey
 {

@@ -10,6 +10,7 @@ public static class Clusters
 {
     public static TestClusterBuilder Builder(Probe probe) => new TestClusterBuilder()
         .AddGrains(typeof(CounterGrain).Assembly)
+        .AddMemoryGrainStorage(ArchiveGrain.StoreName)
         .ConfigureServices(s => s.AddSingleton(probe));
 
     public static Task<TestCluster> StartAsync(Probe probe, Action<TestClusterBuilder>? configure = null)
