@@ -26,6 +26,11 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
         "Grain interface member '{0}' is not supported: {1}",
         "Conversations.Runtime", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    private static readonly DiagnosticDescriptor InvalidResponseTimeout = new(
+        "CR0002", "Invalid response timeout",
+        "[ResponseTimeout(\"{1}\")] on '{0}' is not a positive TimeSpan: write it as hours:minutes:seconds, like \"00:00:05\"",
+        "Conversations.Runtime", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var interfaces = context.SyntaxProvider.CreateSyntaxProvider(
@@ -161,7 +166,7 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
             if (HasAttribute(method, "AlwaysInterleaveAttribute")) flags.Add($"{RuntimeNs}.Invocation.MethodFlags.AlwaysInterleave");
             if (HasAttribute(method, "ReadOnlyAttribute")) flags.Add($"{RuntimeNs}.Invocation.MethodFlags.ReadOnly");
             var flagExpr = flags.Count == 0 ? $"{RuntimeNs}.Invocation.MethodFlags.None" : string.Join(" | ", flags);
-            var timeout = ReadTimeout(method);
+            var timeout = ReadTimeout(context, method);
             var paramTypes = parameters.Length == 0
                 ? "global::System.Type.EmptyTypes"
                 : "new global::System.Type[] { " + string.Join(", ", parameters.Select(p => $"typeof({p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})")) + " }";
@@ -261,12 +266,20 @@ public sealed class GrainReferenceGenerator : IIncrementalGenerator
     private static bool HasAttribute(IMethodSymbol method, string name) =>
         method.GetAttributes().Any(a => a.AttributeClass?.Name == name && a.AttributeClass.ContainingNamespace.ToDisplayString() == "Conversations.Runtime");
 
-    private static string ReadTimeout(IMethodSymbol method)
+    /// <summary>The method's [ResponseTimeout] as a constant expression, parsed here so a bad value fails the build, not the first call.</summary>
+    private static string ReadTimeout(SourceProductionContext context, IMethodSymbol method)
     {
         var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ResponseTimeoutAttribute");
         if (attribute is null || attribute.ConstructorArguments.Length != 1) return "null";
-        var value = attribute.ConstructorArguments[0].Value;
-        return value is string s ? $"global::System.TimeSpan.Parse(\"{s}\", global::System.Globalization.CultureInfo.InvariantCulture)" : "null";
+        var text = attribute.ConstructorArguments[0].Value as string;
+        if (text is null || !System.TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var timeout) || timeout <= System.TimeSpan.Zero)
+        {
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault();
+            context.ReportDiagnostic(Diagnostic.Create(InvalidResponseTimeout, location, $"{method.ContainingType.ToDisplayString()}.{method.Name}", text));
+            return "null";
+        }
+
+        return $"global::System.TimeSpan.FromTicks({timeout.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}L)";
     }
 
     private static string Escape(string name) => SyntaxFacts(name) ? "@" + name : name;

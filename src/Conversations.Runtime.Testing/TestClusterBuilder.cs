@@ -11,6 +11,7 @@ public sealed class TestClusterBuilder
     private readonly List<Assembly> _grainAssemblies = [];
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly List<Action<RuntimeOptions>> _options = [];
+    private readonly List<string> _memoryStores = [];
 
     /// <summary>The fake clock the cluster runs on, or null for the real one.</summary>
     public FakeTimeProvider? FakeTime { get; private set; }
@@ -37,6 +38,15 @@ public sealed class TestClusterBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         PostgresConnectionString = connectionString;
+        return this;
+    }
+
+    /// <summary>Adds a grain store kept in memory under <paramref name="name"/> (for <c>[PersistentState(state, name)]</c>), shared by the cluster's silos and restarts.</summary>
+    public TestClusterBuilder AddMemoryGrainStorage(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name == PersistentStateAttribute.DefaultStorageName) throw new ArgumentException("The default store is always there; name another.", nameof(name));
+        _memoryStores.Add(name);
         return this;
     }
 
@@ -94,7 +104,7 @@ public sealed class TestClusterBuilder
             foreach (var configure in _options) configure(o);
         });
         foreach (var assembly in _grainAssemblies) runtime.AddGrains(assembly);
-        stores.Register(runtime);
+        stores.Register(runtime, _memoryStores);
         cluster?.Invoke(runtime);
         foreach (var configure in _services) configure(services);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Postgres;
@@ -17,7 +18,7 @@ internal sealed class TestClusterStores : IAsyncDisposable
 {
     private readonly string? _postgres;
     private readonly List<NpgsqlDataSource> _dataSources = [];
-    private MemoryGrainStorage? _memoryStorage;
+    private readonly ConcurrentDictionary<string, MemoryGrainStorage> _memoryStores = new(StringComparer.Ordinal);
     private readonly MemoryReminderTable _memoryReminders = new();
 
     public TestClusterStores(string? postgres)
@@ -25,17 +26,14 @@ internal sealed class TestClusterStores : IAsyncDisposable
         _postgres = postgres;
     }
 
-    public void Register(RuntimeBuilder runtime)
+    /// <param name="memoryStores">Named grain stores kept in memory whatever the default store is.</param>
+    public void Register(RuntimeBuilder runtime, IEnumerable<string> memoryStores)
     {
         var services = runtime.Services;
+        foreach (var name in memoryStores) AddSharedMemoryStore(services, name);
         if (_postgres is null)
         {
-            // One store for every silo of the cluster (and every restart), as a durable store would be.
-            services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) =>
-            {
-                Interlocked.CompareExchange(ref _memoryStorage, new MemoryGrainStorage(sp.GetRequiredService<GrainStateSerializer>()), null);
-                return _memoryStorage;
-            });
+            AddSharedMemoryStore(services, PersistentStateAttribute.DefaultStorageName);
             services.Replace(ServiceDescriptor.Singleton<IReminderTable>(_memoryReminders));
             return;
         }
@@ -47,6 +45,11 @@ internal sealed class TestClusterStores : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp =>
             new PostgresReminderTable(dataSource, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RuntimeOptions>>().Value.ServiceId)));
     }
+
+    /// <summary>One store for every silo of the cluster (and every restart), as a durable store would be.</summary>
+    private void AddSharedMemoryStore(IServiceCollection services, string name) =>
+        services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) =>
+            _memoryStores.GetOrAdd(name, static (_, sp) => new MemoryGrainStorage(sp.GetRequiredService<GrainStateSerializer>()), sp));
 
     /// <summary>The membership table of a multi-silo cluster: PostgreSQL when the cluster uses it, else one shared in memory.</summary>
     public IMembershipTable CreateMembershipTable(string clusterId)

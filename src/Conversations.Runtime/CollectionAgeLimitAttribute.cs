@@ -1,6 +1,6 @@
 namespace Conversations.Runtime;
 
-/// <summary>How long an activation of this grain class may stay idle before it is collected.</summary>
+/// <summary>How long an activation of this grain class may stay idle before it is collected (positive; the silo refuses the class otherwise).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class CollectionAgeLimitAttribute : Attribute
 {

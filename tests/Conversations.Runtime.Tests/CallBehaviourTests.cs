@@ -66,6 +66,50 @@ public sealed class CallBehaviourTests
     }
 
     [Fact]
+    public async Task FailedActivation_FailsTheCallsWaitingForIt_AndTheNextCallActivatesAgain()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var grain = cluster.GrainFactory.GetGrain<IFlakyStartGrain>("flaky");
+
+        var waiting = Enumerable.Range(0, 5).Select(grain.Echo).ToList();
+        await probe.WaitFor("flaky-activating:flaky:1");
+        probe.Gate.SetResult(); // the first activation now throws
+
+        foreach (var call in waiting)
+        {
+            var failure = await Assert.ThrowsAsync<ActivationFailedException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(new GrainId("flakystart", "flaky"), failure.GrainId);
+            Assert.IsType<InvalidOperationException>(failure.InnerException);
+            Assert.Contains("the CRM is down", failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(7, await grain.Echo(7).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(probe.HasSignal("flaky-activating:flaky:2"));
+    }
+
+    [Fact]
+    public async Task CallsBeyondMaxQueuedPerActivation_AreRefusedAsOverloaded_WhileTheQueuedOnesAreAnswered()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.ConfigureRuntime(o => o.MaxQueuedPerActivation = 2));
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("crowded");
+        var holding = grain.Hold();
+        await probe.WaitFor("behaviour-holding:crowded");
+
+        var queued = new[] { grain.Echo(1), grain.Echo(2) };
+        var refused = await Assert.ThrowsAsync<GrainOverloadedException>(() => grain.Echo(3));
+        Assert.Contains("behaviour/crowded has 2 calls waiting", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxQueuedPerActivation", refused.Message, StringComparison.Ordinal);
+        probe.Gate.SetResult();
+
+        var answers = await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([1, 2], answers);
+        await holding;
+        Assert.Equal(4, await grain.Echo(4));
+    }
+
+    [Fact]
     public async Task Calls_AreTraced_WithOneActivityPerCall()
     {
         var stopped = new List<System.Diagnostics.Activity>();
@@ -122,6 +166,20 @@ public sealed class CallBehaviourTests
         var period = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.Remind("r", TimeSpan.Zero, TimeSpan.FromMilliseconds(10)));
         Assert.Contains("period", period.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clock.StartTimer(TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(1)));
+        var unnamed = await Assert.ThrowsAsync<ArgumentException>(() => clock.Remind("", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        Assert.Equal("reminderName", unnamed.ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(() => clock.Remind("  ", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        var notRemindable = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.GetGrain<IBehaviourGrain>("bad-reminder").RemindMe());
+        Assert.Equal("Grain BehaviourGrain registers reminder 'never' but does not implement IRemindable.", notRemindable.Message);
+        Assert.Equal(0, cluster.Silo.ReminderCount); // nothing refused was registered
+
+        var noObserver = Assert.Throws<ArgumentNullException>(() => factory.CreateObjectReference<IPingObserver>(null!));
+        Assert.Equal("observer", noObserver.ParamName);
+        var reference = factory.CreateObjectReference<IPingObserver>(new PingObserver());
+        var twice = Assert.Throws<ArgumentException>(() => factory.CreateObjectReference(reference));
+        Assert.Contains("already a reference", twice.Message, StringComparison.Ordinal);
+        var notAReference = Assert.Throws<ArgumentException>(() => factory.DeleteObjectReference<IPingObserver>(new PingObserver()));
+        Assert.Contains("Not an observer reference made by CreateObjectReference", notAReference.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,7 +216,7 @@ public sealed class CallBehaviourTests
     {
         // What a host that fails to start (e.g. its port is taken) does: dispose everything it resolved.
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Conversations.Runtime.Hosting.RuntimeServiceCollectionExtensions.AddConversationsRuntime(services).AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage();
+        Conversations.Runtime.Hosting.RuntimeServiceCollectionExtensions.AddConversationsRuntime(services).AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage().AddMemoryGrainStorage(ArchiveGrain.StoreName);
         var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IGrainFactory>(provider);
         _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Conversations.Runtime.Hosting.Silo>(provider);

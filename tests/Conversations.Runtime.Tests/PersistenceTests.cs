@@ -28,6 +28,41 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task CollectionAgeLimit_CollectsItsClassEarlier_ThanTheDefaultAge()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var brief = cluster.GrainFactory.GetGrain<IBriefGrain>("brief"); // [CollectionAgeLimit(Minutes = 2)]
+        var lasting = cluster.GrainFactory.GetGrain<ICounterGrain>("lasting"); // the default age, 15 min
+        var firstBrief = await brief.ActivationId();
+        var firstLasting = await lasting.ActivationId();
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(firstBrief, await brief.ActivationId()); // kept after 1 min idle; idle again from now
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(nameof(DeactivationReason.IdleCollection), await probe.WaitFor("brief-deactivated:brief"));
+        Assert.Equal(firstLasting, await lasting.ActivationId());
+        Assert.NotEqual(firstBrief, await brief.ActivationId());
+    }
+
+    [Fact]
+    public async Task CollectionAgeOption_IsTheAgeOfClassesWithoutALimit()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime().ConfigureRuntime(o => o.CollectionAge = TimeSpan.FromMinutes(5)));
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("five-minutes");
+        var first = await counter.ActivationId();
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(first, await counter.ActivationId()); // kept after 4 min idle; idle again from now
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(nameof(DeactivationReason.IdleCollection), await probe.WaitFor("deactivated:five-minutes"));
+        Assert.NotEqual(first, await counter.ActivationId());
+    }
+
+    [Fact]
     public async Task BusyActivation_IsNotCollected()
     {
         var probe = new Probe();
@@ -74,6 +109,55 @@ public sealed class PersistenceTests
 
         Assert.Equal(2, await counter.Increment());
         Assert.NotEqual(first, await counter.ActivationId());
+    }
+
+    [Fact]
+    public async Task State_InANamedStore_IsWrittenThere_NotToTheDefaultStore_AndReadBackFromIt()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var archive = cluster.GrainFactory.GetGrain<IArchiveGrain>("named"); // [PersistentState("archive", "archive")]
+
+        await archive.Add(5);
+
+        var named = await StoredState<CounterState>.ReadAsync(cluster.Services, ArchiveGrain.StoreName, "archive", archive);
+        Assert.True(named.RecordExists);
+        Assert.Equal(5, named.State.Count);
+        var inDefault = await StoredState<CounterState>.ReadAsync(cluster.Services, PersistentStateAttribute.DefaultStorageName, "archive", archive);
+        Assert.False(inDefault.RecordExists);
+
+        await archive.Deactivate();
+        await probe.WaitFor("archive-deactivated:named");
+        Assert.Equal(5, await archive.Total());
+    }
+
+    [Fact]
+    public async Task ClearState_DeletesTheRecord_SoTheNextActivationStartsEmpty_AndTheOldETagCannotWrite()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var archive = cluster.GrainFactory.GetGrain<IArchiveGrain>("cleared");
+        await archive.Add(3);
+        var before = await StoredState<CounterState>.ReadAsync(cluster.Services, ArchiveGrain.StoreName, "archive", archive);
+        Assert.Equal(before.ETag, await archive.ETag());
+
+        await archive.Clear();
+
+        Assert.Null(await archive.ETag());
+        Assert.Equal(0, await archive.Total());
+        Assert.False((await StoredState<CounterState>.ReadAsync(cluster.Services, ArchiveGrain.StoreName, "archive", archive)).RecordExists);
+        // A writer still holding the ETag from before the clear (a stale activation elsewhere) is refused.
+        var store = cluster.Services.GetRequiredKeyedService<IGrainStorage>(ArchiveGrain.StoreName);
+        var stale = new StoredState<CounterState> { State = new CounterState { Count = 99 }, ETag = before.ETag, RecordExists = true };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.WriteStateAsync("archive", new GrainId("archive", "cleared"), stale));
+
+        await archive.Deactivate();
+        await probe.WaitFor("archive-deactivated:cleared");
+        Assert.Equal(0, await archive.Total());
+        Assert.Equal(2, await archive.Add(2)); // the new activation creates the record afresh
+        var after = await StoredState<CounterState>.ReadAsync(cluster.Services, ArchiveGrain.StoreName, "archive", archive);
+        Assert.Equal(2, after.State.Count);
+        Assert.NotEqual(before.ETag, after.ETag);
     }
 
     [Fact]

@@ -25,6 +25,44 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task GrainTimer_TickComingDueWhileACallIsInside_WaitsForThatCallToFinish()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("turns");
+        await clock.StartTimer(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+
+        var hold = clock.Hold();
+        await probe.WaitFor("clock-holding:turns");
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        // An interleaving call passes the queued tick: by its answer, a tick that did not wait would have run.
+        Assert.Equal(0, await clock.PeekTicks());
+        probe.Gate.SetResult();
+        await hold.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await probe.WaitFor("tick:turns:1");
+        Assert.Equal(0, await clock.Overlaps());
+    }
+
+    [Fact]
+    public async Task GrainTimer_DiesWithItsActivation()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("mortal");
+        await clock.StartTimer(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await probe.WaitFor("tick:mortal:1");
+
+        await clock.Deactivate();
+        await probe.WaitFor("clock-deactivated:mortal");
+        cluster.FakeTime.Advance(TimeSpan.FromSeconds(100));
+
+        Assert.Equal(0, await clock.TimerTicks()); // a new activation, with no timer; its turn comes after any tick queued by the advance
+        Assert.Single(probe.Events, e => e.StartsWith("tick:mortal:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reminder_FiresAtItsDueTime_ToTheSecond()
     {
         var probe = new Probe();
@@ -128,6 +166,26 @@ public sealed class TimerAndReminderTests
     }
 
     [Fact]
+    public async Task Reminder_OfAGrainDeactivatedBeforeItIsDue_ActivatesTheGrain_AndDeliversTheTick()
+    {
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe, b => b.UseFakeTime());
+        var start = cluster.FakeTime.GetUtcNow();
+        var clock = cluster.GrainFactory.GetGrain<IClockGrain>("dormant");
+        await clock.Remind("follow-up", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+        var first = await probe.WaitFor("clock-activated:dormant:1");
+        await clock.Deactivate();
+        await probe.WaitFor("clock-deactivated:dormant");
+
+        cluster.FakeTime.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(start.AddMinutes(1), DateTimeOffset.Parse(await probe.WaitFor("reminder:dormant:follow-up"), System.Globalization.CultureInfo.InvariantCulture));
+        var second = await probe.WaitFor("clock-activated:dormant:2");
+        Assert.NotEqual(first, second);
+        Assert.Contains($"reminded:dormant:{second}", probe.Events);
+    }
+
+    [Fact]
     public async Task Reminder_SurvivesASiloRestart_OnPostgres()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
@@ -138,7 +196,10 @@ public sealed class TimerAndReminderTests
 
         await cluster.RestartAsync();
         Assert.Equal(1, cluster.Silo.ReminderCount);
-        time.Advance(TimeSpan.FromMinutes(5));
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await cluster.GrainFactory.GetGrain<IClockGrain>("durable").TimerTicks(); // a turn after the advance: a tick it fired has run
+        Assert.False(probe.HasSignal("reminder:durable:breach"), "the reminder fired before its due time");
+        time.Advance(TimeSpan.FromSeconds(1));
 
         var due = DateTimeOffset.Parse(await probe.WaitFor("reminder:durable:breach"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(new DateTimeOffset(2026, 11, 11, 0, 5, 0, TimeSpan.Zero), due);

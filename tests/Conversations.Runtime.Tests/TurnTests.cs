@@ -46,14 +46,22 @@ public sealed class TurnTests(RealTimeClusterFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task StatelessWorker_UnderLoad_RunsSeveralActivationsUpToItsLimit()
+    public async Task StatelessWorker_WithCallsHeldOpen_AddsActivationsUpToItsMax_AndNoMore()
     {
-        var grain = fixture.Grains.GetGrain<IWorkerGrain>("worker");
+        var probe = new Probe();
+        await using var cluster = await Clusters.StartAsync(probe);
+        var grain = cluster.GrainFactory.GetGrain<IWorkerGrain>("held"); // [StatelessWorker(3)]
 
-        var ids = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => Task.Run(() => grain.Work(yields: 20))));
+        // Three times the limit, each call held inside its activation until the gate opens.
+        var calls = Enumerable.Range(0, 9).Select(_ => grain.Hold()).ToList();
+        var holders = await Task.WhenAll(Enumerable.Range(1, 3).Select(n => probe.WaitFor($"worker-holding:{n}")));
+        Assert.Equal(3, holders.Distinct().Count());
+        Assert.All(calls, c => Assert.False(c.IsCompleted));
+        probe.Gate.SetResult();
 
-        var distinct = ids.Distinct().Count();
-        Assert.InRange(distinct, 1, 3);
+        var answeredBy = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(holders.Order(), answeredBy.Distinct().Order());
+        Assert.Equal(9, probe.Events.Count(e => e.StartsWith("worker-holding:", StringComparison.Ordinal)));
     }
 
     [Fact]

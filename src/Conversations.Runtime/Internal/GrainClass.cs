@@ -23,8 +23,15 @@ internal sealed class GrainClass
         IsReentrant = implementation.GetCustomAttribute<ReentrantAttribute>() is not null;
         StatelessWorkerMax = implementation.GetCustomAttribute<StatelessWorkerAttribute>()?.MaxLocalWorkers ?? 0;
         PreferLocal = implementation.GetCustomAttribute<PreferLocalPlacementAttribute>() is not null;
-        var age = implementation.GetCustomAttribute<CollectionAgeLimitAttribute>()?.Age;
-        CollectionAge = age is { } a && a > TimeSpan.Zero ? a : options.CollectionAge;
+        var ageLimit = implementation.GetCustomAttribute<CollectionAgeLimitAttribute>();
+        if (ageLimit is not null && ageLimit.Age <= TimeSpan.Zero)
+        {
+            // Falling back to the default would hide the mistake: the grain would live far longer than its author meant.
+            throw new InvalidOperationException(
+                $"{implementation.FullName} has [CollectionAgeLimit] of {ageLimit.Age}: the age must be positive (set Minutes and/or Seconds).");
+        }
+
+        CollectionAge = ageLimit?.Age ?? options.CollectionAge;
         Interfaces = implementation.GetInterfaces()
             .Where(i => typeof(IGrain).IsAssignableFrom(i) && i != typeof(IGrain) && i != typeof(IGrainWithStringKey)
                 && i != typeof(IGrainWithGuidKey) && i != typeof(IRemindable))

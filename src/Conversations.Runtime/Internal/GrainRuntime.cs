@@ -295,7 +295,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
             var activation = Catalog.GetOrCreate(request.Target, grainClass);
             if (TryEnqueueLocal(activation, request))
             {
-                if (reference is not null) reference.CachedTarget = activation;
+                // A stateless worker's reference must not stick to one activation: each call picks the least busy.
+                if (reference is not null && !grainClass.IsStatelessWorker) reference.CachedTarget = activation;
                 return;
             }
         }
@@ -305,7 +306,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
     {
         if (_options.MaxQueuedPerActivation > 0 && activation.QueueLength >= _options.MaxQueuedPerActivation)
         {
-            request.TryFail(new GrainOverloadedException($"{request.Target} has {activation.QueueLength} calls waiting; try again later."));
+            request.TryFail(new GrainOverloadedException(
+                $"{request.Target} has {activation.QueueLength} calls waiting, the most RuntimeOptions.MaxQueuedPerActivation allows; try again later."));
             return true;
         }
 

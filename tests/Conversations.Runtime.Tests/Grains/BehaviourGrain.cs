@@ -34,6 +34,14 @@ public sealed class BehaviourGrain(Probe probe) : Grain, IBehaviourGrain
 
     public Task<int> Peek(int value) => Task.FromResult(value);
 
+    public async Task Hold()
+    {
+        probe.Signal($"behaviour-holding:{GetPrimaryKeyString()}");
+        await probe.Gate.Task;
+    }
+
+    public Task RemindMe() => RegisterOrUpdateReminder("never", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
     public async Task<int> ValueTaskEcho(int value)
     {
         await Task.Yield();

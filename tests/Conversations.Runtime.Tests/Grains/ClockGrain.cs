@@ -4,22 +4,63 @@ namespace Conversations.Runtime.Tests.Grains;
 
 public sealed class ClockGrain(Probe probe) : Grain, IClockGrain, IRemindable
 {
+    private readonly string _activationId = Guid.NewGuid().ToString("N");
     private int _ticks;
+    private int _inside;
+    private int _overlaps;
     private IGrainTimer? _timer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        probe.SignalNext($"clock-activated:{GetPrimaryKeyString()}", _activationId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        probe.Signal($"clock-deactivated:{GetPrimaryKeyString()}", reason.ToString());
+        return Task.CompletedTask;
+    }
 
     public Task StartTimer(TimeSpan due, TimeSpan period)
     {
         _timer?.Dispose();
         _timer = RegisterGrainTimer(_ =>
         {
+            Enter();
             _ticks++;
             probe.Signal($"tick:{GetPrimaryKeyString()}:{_ticks}", _ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Interlocked.Decrement(ref _inside);
             return Task.CompletedTask;
         }, due, period);
         return Task.CompletedTask;
     }
 
     public Task<int> TimerTicks() => Task.FromResult(_ticks);
+
+    public Task<int> PeekTicks() => Task.FromResult(_ticks);
+
+    public async Task Hold()
+    {
+        Enter();
+        try
+        {
+            probe.Signal($"clock-holding:{GetPrimaryKeyString()}");
+            await probe.Gate.Task;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inside);
+        }
+    }
+
+    public Task<int> Overlaps() => Task.FromResult(_overlaps);
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     public Task Remind(string name, TimeSpan due, TimeSpan period) => RegisterOrUpdateReminder(name, due, period);
 
@@ -37,6 +78,13 @@ public sealed class ClockGrain(Probe probe) : Grain, IClockGrain, IRemindable
     {
         probe.Signal($"reminder:{GetPrimaryKeyString()}:{reminderName}", status.CurrentTickTime.ToString("O"));
         probe.Events.Enqueue($"fired:{reminderName}@{TimeProvider.GetUtcNow():O}");
+        probe.Events.Enqueue($"reminded:{GetPrimaryKeyString()}:{_activationId}");
         return Task.CompletedTask;
+    }
+
+    /// <summary>Counts an overlap when another tick or call is already inside this activation.</summary>
+    private void Enter()
+    {
+        if (Interlocked.Increment(ref _inside) != 1) Interlocked.Increment(ref _overlaps);
     }
 }

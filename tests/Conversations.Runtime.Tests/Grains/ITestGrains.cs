@@ -26,6 +26,26 @@ public interface ICounterGrain : IGrainWithStringKey
     Task KeepAlive(TimeSpan period);
 }
 
+/// <summary>A grain whose class has a short idle collection age ([CollectionAgeLimit]).</summary>
+public interface IBriefGrain : IGrainWithStringKey
+{
+    Task<string> ActivationId();
+}
+
+/// <summary>A total kept in a named store (not the default one), which it can also clear.</summary>
+public interface IArchiveGrain : IGrainWithStringKey
+{
+    Task<int> Add(int amount);
+
+    Task<int> Total();
+
+    Task<string?> ETag();
+
+    Task Clear();
+
+    Task Deactivate();
+}
+
 /// <summary>Exceptions, timeouts and one-way calls.</summary>
 public interface IBehaviourGrain : IGrainWithStringKey
 {
@@ -51,6 +71,18 @@ public interface IBehaviourGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<int> Peek(int value);
+
+    /// <summary>Stays inside the grain until the probe's gate opens.</summary>
+    Task Hold();
+
+    /// <summary>Registers a reminder, which this grain (not <see cref="IRemindable"/>) may not.</summary>
+    Task RemindMe();
+}
+
+/// <summary>A grain whose first activation fails (once the probe's gate opens) and whose later ones succeed.</summary>
+public interface IFlakyStartGrain : IGrainWithStringKey
+{
+    Task<int> Echo(int value);
 }
 
 /// <summary>A grain with a slow activation, to prove calls queue during it.</summary>
@@ -66,6 +98,18 @@ public interface IClockGrain : IGrainWithStringKey
 
     Task<int> TimerTicks();
 
+    /// <summary>The tick count, answered even while another call holds the grain.</summary>
+    [AlwaysInterleave]
+    Task<int> PeekTicks();
+
+    /// <summary>Stays inside the grain until the probe's gate opens.</summary>
+    Task Hold();
+
+    /// <summary>How often a tick or call found another one inside the grain.</summary>
+    Task<int> Overlaps();
+
+    Task Deactivate();
+
     Task Remind(string name, TimeSpan due, TimeSpan period);
 
     Task RemindAt(string name, DateTimeOffset dueAt, TimeSpan period);
@@ -79,6 +123,9 @@ public interface IClockGrain : IGrainWithStringKey
 public interface IWorkerGrain : IGrainWithStringKey
 {
     Task<string> Work(int yields);
+
+    /// <summary>Answers (with the activation's id) once the probe's gate opens.</summary>
+    Task<string> Hold();
 }
 
 /// <summary>A grain that calls back an observer.</summary>

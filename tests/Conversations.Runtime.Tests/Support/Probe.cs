@@ -6,6 +6,7 @@ namespace Conversations.Runtime.Tests.Support;
 public sealed class Probe
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _signals = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new();
 
     public ConcurrentQueue<string> Events { get; } = new();
 
@@ -13,6 +14,14 @@ public sealed class Probe
     {
         Events.Enqueue($"{name}:{value}");
         _signals.GetOrAdd(name, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(value);
+    }
+
+    /// <summary>Signals <c>name:1</c> the first time, <c>name:2</c> the second, and so on, for what happens more than once; returns the number.</summary>
+    public int SignalNext(string name, string value = "")
+    {
+        var number = _counts.AddOrUpdate(name, 1, static (_, n) => n + 1);
+        Signal($"{name}:{number}", value);
+        return number;
     }
 
     /// <summary>Waits (at most 10 s) for the named signal.</summary>
