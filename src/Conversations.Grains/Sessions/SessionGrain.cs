@@ -605,6 +605,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             S.OrderId = orderId;
             topicChanged = true;
+            // The order the customer is on about: kept like the trails, written on the way out at the latest.
+            _dirty = true;
         }
 
         var streak = turn.LowConfidence ? S.LowConfidenceStreak + 1 : 0;
