@@ -184,7 +184,9 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         if (!string.Equals(S.AgentId, agent, StringComparison.Ordinal)) throw ConversationException.Forbidden("Only the agent assigned to this session may write in it.");
         if (S.Status != SessionStatus.Assigned) throw ConversationException.Conflict($"The session is {Name(S.Status)}; it no longer takes agent messages.");
 
-        var now = Now;
+        var stored = await AppendAsync([new EventDraft(EventKinds.Message, new Sender(SenderRoles.Agent, agent, S.AgentName), body, null, messageId)]);
+        // Only an answer that is stored counts: a failed append leaves the clocks running.
+        var now = stored[0].At;
         var clocksChanged = false;
         if (S.Sla.FirstRespondedAt is null)
         {
@@ -195,7 +197,6 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         clocksChanged |= S.Sla.Stop(SlaClocks.FirstResponse);
         clocksChanged |= S.Sla.Stop(SlaClocks.NextResponse);
-        var stored = await AppendAsync([new EventDraft(EventKinds.Message, new Sender(SenderRoles.Agent, agent, S.AgentName), body, null, messageId)]);
         // The stopped clocks need no reminder change: when it fires with nothing due it re-arms or goes away.
         if (clocksChanged) await WriteAsync();
         return new PostResult(stored[0].Seq, false);
@@ -843,11 +844,13 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             // Refused before anything was queued (E_OVERLOADED): the index is still right.
             throw;
         }
-        catch
+        catch (Exception e)
         {
-            // The outcome is unknown (it may have been committed): read the store again before the next append.
+            // The outcome is unknown (it may have been committed): read the store again before the next append, so the
+            // next seq follows what is really stored. Nothing was acknowledged, and a message sent again with the same
+            // clientMessageId is stored once whichever way this went, so the caller is told to retry.
             ForgetIndex();
-            throw;
+            throw new ConversationException($"{ErrorCodes.Overloaded}: the conversation could not be stored just now; retry (a message sent again with the same clientMessageId is stored once).", e);
         }
 
         var events = new ConversationEvent[appends.Length];
