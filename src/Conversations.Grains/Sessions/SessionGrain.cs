@@ -392,8 +392,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             throw ConversationException.Conflict($"No agent is online for queue {queue}; the session stays with you.");
         }
 
-        var handled = Now - (S.AssignedAt ?? Now);
-        TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (transfer)");
+        var handleTime = Now - (S.AssignedAt ?? Now);
+        TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: false), "session ended (transfer)");
         var left = AgentLeftDraft(agent, S.AgentName, "transfer");
         ClearAgent();
         await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, S.PriorityBoost, ticket, enqueuedAt, [left], agent);
@@ -408,15 +408,15 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         await EnsureIndexAsync();
 
         var now = Now;
-        var handled = now - (S.AssignedAt ?? now);
+        var handleTime = now - (S.AssignedAt ?? now);
         SetStatus(SessionStatus.Resolved);
         S.Resolution = code;
         S.Sla.StopAll();
         await ArmSlaAsync();
         await ArmIdleAsync();
         await WriteAsync();
-        _stats.Handled(handled);
-        TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (resolved)");
+        _stats.Handled(handleTime);
+        TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: true), "session ended (resolved)");
 
         await AppendAsync(
         [
@@ -692,7 +692,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var agent = S.AgentId!;
         var name = S.AgentName;
-        var handled = Now - (S.AssignedAt ?? Now);
+        var handleTime = Now - (S.AssignedAt ?? Now);
         var priority = S.PriorityBoost + boost;
         var queue = S.Queue ?? QueueNames.Of("general", S.Language);
         var previous = S.Summary ?? await SummaryAsync(handoffReason, null, S.OrderId);
@@ -702,7 +702,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             LastMessages = await LastMessagesAsync(),
             Note = Join(previous.Note, $"Taken back from {name ?? agent}: {why}."),
         };
-        if (tellAgent) TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session taken back");
+        if (tellAgent) TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: false), "session taken back");
 
         var left = AgentLeftDraft(agent, name, why);
         ClearAgent();
@@ -772,9 +772,9 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (previous == SessionStatus.Assigned && agent is not null)
         {
-            var handled = now - (S.AssignedAt ?? now);
-            _stats.Handled(handled);
-            TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (closed)");
+            var handleTime = now - (S.AssignedAt ?? now);
+            _stats.Handled(handleTime);
+            TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: true), "session ended (closed)");
         }
 
         SetStatus(final);
