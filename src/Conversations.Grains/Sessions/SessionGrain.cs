@@ -29,7 +29,9 @@ namespace Conversations.Grains.Sessions;
 /// the agent only, as an <c>sla_warning</c> event with seq 0 (not stored: it is not part of the customer's
 /// conversation); while queued it raises the session's priority instead. A breach is stored as an
 /// <c>sla_breach</c> event (sender system), counted, and escalated: higher priority in the queue, or, when
-/// the agent let a response deadline pass, the session is taken back and queued again avoiding that agent.
+/// the agent let a response deadline pass, the session is taken back and queued again avoiding that agent. A
+/// resolution breach while assigned takes the session back too if the customer is waiting for the agent's answer;
+/// while the agent is answering it stays with the agent and its priority rises for any later queueing.
 /// </para>
 /// </remarks>
 public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
@@ -488,7 +490,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         }
 
         await EnsureIndexAsync();
-        var reclaim = false;
+        string? reclaim = null;
+        var resolutionBreached = false;
         var escalation = 0;
         var breaches = new List<EventDraft>();
         foreach (var alarm in S.Sla.TakeDue(now))
@@ -514,13 +517,23 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             _stats.SlaBreached();
             breaches.Add(new EventDraft(EventKinds.SlaBreach, SystemSender, null, data));
             if (S.Status == SessionStatus.Queued) escalation += _sla.BreachPriorityBoost;
-            else if (S.Status == SessionStatus.Assigned && alarm.Clock is SlaClocks.FirstResponse or SlaClocks.NextResponse) reclaim = true;
+            else if (S.Status == SessionStatus.Assigned && alarm.Clock is SlaClocks.FirstResponse or SlaClocks.NextResponse) reclaim = "no answer within the SLA";
+            else if (S.Status == SessionStatus.Assigned && alarm.Clock == SlaClocks.Resolution) resolutionBreached = true;
+        }
+
+        if (resolutionBreached && reclaim is null)
+        {
+            // Past the resolution deadline while the customer waits for the agent's answer, the conversation has stalled:
+            // someone else gets it now. While the agent is answering, moving it would make the customer start over with a
+            // stranger, so it stays; the breach reaches the agent, and the session goes first if it is queued again.
+            if (S.Sla.IsRunning(SlaClocks.FirstResponse) || S.Sla.IsRunning(SlaClocks.NextResponse)) reclaim = "not resolved within the SLA";
+            else S.PriorityBoost += _sla.BreachPriorityBoost;
         }
 
         if (breaches.Count > 0) await AppendAsync(breaches);
-        if (reclaim)
+        if (reclaim is not null)
         {
-            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, "no answer within the SLA");
+            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, reclaim);
             return;
         }
 
