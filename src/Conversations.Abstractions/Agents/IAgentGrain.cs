@@ -58,6 +58,10 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>An event of an assigned session, to push to the agent's connections.</summary>
     Task DeliverEvent(ConversationEvent conversationEvent);
 
-    /// <summary>The session no longer needs this agent (resolved, transferred, closed by the customer).</summary>
-    Task OnSessionEnded(string sessionId, TimeSpan handleTime);
+    /// <summary>
+    /// The session no longer needs this agent. <paramref name="handled"/>: it ended with this agent (resolved, or closed by
+    /// the customer), so it counts in the agent's handle-time figures as in the session's; a transfer or a session taken
+    /// back (agent silent past the SLA) frees the place without counting.
+    /// </summary>
+    Task OnSessionEnded(string sessionId, TimeSpan handleTime, bool handled);
 }

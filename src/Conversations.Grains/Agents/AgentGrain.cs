@@ -381,7 +381,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
 
         RequireAssigned(sessionId);
         var status = await Session(sessionId).Transfer(AgentId, queue);
-        await EndSessionAsync(sessionId, handleTime: null);
+        await EndSessionAsync(sessionId, handleTime: null, handled: false);
         return status;
     }
 
@@ -390,7 +390,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
         if (string.IsNullOrWhiteSpace(resolution)) throw ConversationException.BadRequest("A resolution code is required.");
         RequireAssigned(sessionId);
         var status = await Session(sessionId).Resolve(AgentId, resolution);
-        await EndSessionAsync(sessionId, handleTime: null);
+        await EndSessionAsync(sessionId, handleTime: null, handled: true);
         return status;
     }
 
@@ -406,27 +406,38 @@ public sealed class AgentGrain : Grain, IAgentGrain
         return PushAsync(s => s.Observer.OnEvent(s.ConnectionId, conversationEvent));
     }
 
-    public Task OnSessionEnded(string sessionId, TimeSpan handleTime)
+    public Task OnSessionEnded(string sessionId, TimeSpan handleTime, bool handled)
     {
         if (string.IsNullOrWhiteSpace(sessionId)) throw ConversationException.BadRequest("A session id is required.");
-        return EndSessionAsync(sessionId, handleTime);
+        return EndSessionAsync(sessionId, handleTime, handled);
     }
 
     // ---- helpers ----
 
-    /// <summary>Frees the session's place, records its handle time here and with its queue, and tells the shards there is room.</summary>
-    private async Task EndSessionAsync(string sessionId, TimeSpan? handleTime)
+    /// <summary>
+    /// Frees the session's place and tells the shards there is room; a session <paramref name="handled"/> to its end also
+    /// counts its handle time here and with its queue (the session counts the same ones in the conversation stats).
+    /// </summary>
+    private async Task EndSessionAsync(string sessionId, TimeSpan? handleTime, bool handled)
     {
         if (!State.ActiveSessions.Remove(sessionId, out var assigned)) return;
-        var handled = handleTime ?? Now - assigned.AssignedAt;
-        if (handled < TimeSpan.Zero) handled = TimeSpan.Zero;
-        State.ResolvedSessions++;
-        State.TotalHandleSeconds += handled.TotalSeconds;
+        var took = handleTime ?? Now - assigned.AssignedAt;
+        if (took < TimeSpan.Zero) took = TimeSpan.Zero;
+        if (handled)
+        {
+            State.ResolvedSessions++;
+            State.TotalHandleSeconds += took.TotalSeconds;
+        }
+
         await SaveAsync();
 
         // Sent without waiting: the session ending this may be waiting on the agent, and the shards may be offering to it.
-        var shard = GrainFactory.GetQueueShard(assigned.Queue, sessionId, _options.ShardCount);
-        BackgroundCalls.Forget(shard.RecordHandleTime(handled), _logger, "RecordHandleTime", assigned.Queue);
+        if (handled)
+        {
+            var shard = GrainFactory.GetQueueShard(assigned.Queue, sessionId, _options.ShardCount);
+            BackgroundCalls.Forget(shard.RecordHandleTime(took), _logger, "RecordHandleTime", assigned.Queue);
+        }
+
         AnnounceRoom();
     }
 

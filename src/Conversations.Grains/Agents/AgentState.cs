@@ -30,7 +30,7 @@ public sealed class AgentState
 
     public int ExpiredOffersInARow { get; set; }
 
-    /// <summary>Sessions the agent finished (resolved, transferred, or closed by the customer).</summary>
+    /// <summary>Sessions that ended with the agent (resolved, or closed by the customer); transfers and sessions taken back do not count.</summary>
     public int ResolvedSessions { get; set; }
 
     public double TotalHandleSeconds { get; set; }

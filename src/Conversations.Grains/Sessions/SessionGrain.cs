@@ -29,7 +29,9 @@ namespace Conversations.Grains.Sessions;
 /// the agent only, as an <c>sla_warning</c> event with seq 0 (not stored: it is not part of the customer's
 /// conversation); while queued it raises the session's priority instead. A breach is stored as an
 /// <c>sla_breach</c> event (sender system), counted, and escalated: higher priority in the queue, or, when
-/// the agent let a response deadline pass, the session is taken back and queued again avoiding that agent.
+/// the agent let a response deadline pass, the session is taken back and queued again avoiding that agent. A
+/// resolution breach while assigned takes the session back too if the customer is waiting for the agent's answer;
+/// while the agent is answering it stays with the agent and its priority rises for any later queueing.
 /// </para>
 /// </remarks>
 public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
@@ -184,7 +186,9 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         if (!string.Equals(S.AgentId, agent, StringComparison.Ordinal)) throw ConversationException.Forbidden("Only the agent assigned to this session may write in it.");
         if (S.Status != SessionStatus.Assigned) throw ConversationException.Conflict($"The session is {Name(S.Status)}; it no longer takes agent messages.");
 
-        var now = Now;
+        var stored = await AppendAsync([new EventDraft(EventKinds.Message, new Sender(SenderRoles.Agent, agent, S.AgentName), body, null, messageId)]);
+        // Only an answer that is stored counts: a failed append leaves the clocks running.
+        var now = stored[0].At;
         var clocksChanged = false;
         if (S.Sla.FirstRespondedAt is null)
         {
@@ -195,7 +199,6 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         clocksChanged |= S.Sla.Stop(SlaClocks.FirstResponse);
         clocksChanged |= S.Sla.Stop(SlaClocks.NextResponse);
-        var stored = await AppendAsync([new EventDraft(EventKinds.Message, new Sender(SenderRoles.Agent, agent, S.AgentName), body, null, messageId)]);
         // The stopped clocks need no reminder change: when it fires with nothing due it re-arms or goes away.
         if (clocksChanged) await WriteAsync();
         return new PostResult(stored[0].Seq, false);
@@ -391,8 +394,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             throw ConversationException.Conflict($"No agent is online for queue {queue}; the session stays with you.");
         }
 
-        var handled = Now - (S.AssignedAt ?? Now);
-        TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (transfer)");
+        var handleTime = Now - (S.AssignedAt ?? Now);
+        TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: false), "session ended (transfer)");
         var left = AgentLeftDraft(agent, S.AgentName, "transfer");
         ClearAgent();
         await EnterQueueAsync(ValidQueueOr(ticket.Queue, queue), summary, S.PriorityBoost, ticket, enqueuedAt, [left], agent);
@@ -407,15 +410,15 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         await EnsureIndexAsync();
 
         var now = Now;
-        var handled = now - (S.AssignedAt ?? now);
+        var handleTime = now - (S.AssignedAt ?? now);
         SetStatus(SessionStatus.Resolved);
         S.Resolution = code;
         S.Sla.StopAll();
         await ArmSlaAsync();
         await ArmIdleAsync();
         await WriteAsync();
-        _stats.Handled(handled);
-        TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (resolved)");
+        _stats.Handled(handleTime);
+        TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: true), "session ended (resolved)");
 
         await AppendAsync(
         [
@@ -487,7 +490,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         }
 
         await EnsureIndexAsync();
-        var reclaim = false;
+        string? reclaim = null;
+        var resolutionBreached = false;
         var escalation = 0;
         var breaches = new List<EventDraft>();
         foreach (var alarm in S.Sla.TakeDue(now))
@@ -513,13 +517,23 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             _stats.SlaBreached();
             breaches.Add(new EventDraft(EventKinds.SlaBreach, SystemSender, null, data));
             if (S.Status == SessionStatus.Queued) escalation += _sla.BreachPriorityBoost;
-            else if (S.Status == SessionStatus.Assigned && alarm.Clock is SlaClocks.FirstResponse or SlaClocks.NextResponse) reclaim = true;
+            else if (S.Status == SessionStatus.Assigned && alarm.Clock is SlaClocks.FirstResponse or SlaClocks.NextResponse) reclaim = "no answer within the SLA";
+            else if (S.Status == SessionStatus.Assigned && alarm.Clock == SlaClocks.Resolution) resolutionBreached = true;
+        }
+
+        if (resolutionBreached && reclaim is null)
+        {
+            // Past the resolution deadline while the customer waits for the agent's answer, the conversation has stalled:
+            // someone else gets it now. While the agent is answering, moving it would make the customer start over with a
+            // stranger, so it stays; the breach reaches the agent, and the session goes first if it is queued again.
+            if (S.Sla.IsRunning(SlaClocks.FirstResponse) || S.Sla.IsRunning(SlaClocks.NextResponse)) reclaim = "not resolved within the SLA";
+            else S.PriorityBoost += _sla.BreachPriorityBoost;
         }
 
         if (breaches.Count > 0) await AppendAsync(breaches);
-        if (reclaim)
+        if (reclaim is not null)
         {
-            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, "no answer within the SLA");
+            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, reclaim);
             return;
         }
 
@@ -605,6 +619,8 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         {
             S.OrderId = orderId;
             topicChanged = true;
+            // The order the customer is on about: kept like the trails, written on the way out at the latest.
+            _dirty = true;
         }
 
         var streak = turn.LowConfidence ? S.LowConfidenceStreak + 1 : 0;
@@ -689,7 +705,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     {
         var agent = S.AgentId!;
         var name = S.AgentName;
-        var handled = Now - (S.AssignedAt ?? Now);
+        var handleTime = Now - (S.AssignedAt ?? Now);
         var priority = S.PriorityBoost + boost;
         var queue = S.Queue ?? QueueNames.Of("general", S.Language);
         var previous = S.Summary ?? await SummaryAsync(handoffReason, null, S.OrderId);
@@ -699,7 +715,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             LastMessages = await LastMessagesAsync(),
             Note = Join(previous.Note, $"Taken back from {name ?? agent}: {why}."),
         };
-        if (tellAgent) TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session taken back");
+        if (tellAgent) TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: false), "session taken back");
 
         var left = AgentLeftDraft(agent, name, why);
         ClearAgent();
@@ -769,9 +785,9 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
 
         if (previous == SessionStatus.Assigned && agent is not null)
         {
-            var handled = now - (S.AssignedAt ?? now);
-            _stats.Handled(handled);
-            TellAgent(agent, a => a.OnSessionEnded(SessionId, handled), "session ended (closed)");
+            var handleTime = now - (S.AssignedAt ?? now);
+            _stats.Handled(handleTime);
+            TellAgent(agent, a => a.OnSessionEnded(SessionId, handleTime, handled: true), "session ended (closed)");
         }
 
         SetStatus(final);
@@ -841,11 +857,13 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
             // Refused before anything was queued (E_OVERLOADED): the index is still right.
             throw;
         }
-        catch
+        catch (Exception e)
         {
-            // The outcome is unknown (it may have been committed): read the store again before the next append.
+            // The outcome is unknown (it may have been committed): read the store again before the next append, so the
+            // next seq follows what is really stored. Nothing was acknowledged, and a message sent again with the same
+            // clientMessageId is stored once whichever way this went, so the caller is told to retry.
             ForgetIndex();
-            throw;
+            throw new ConversationException($"{ErrorCodes.Overloaded}: the conversation could not be stored just now; retry (a message sent again with the same clientMessageId is stored once).", e);
         }
 
         var events = new ConversationEvent[appends.Length];

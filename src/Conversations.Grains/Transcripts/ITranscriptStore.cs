@@ -10,8 +10,9 @@ public interface ITranscriptStore
 {
     /// <summary>
     /// Durably appends events of one session, all or none. Completes only once they are stored. Throws
-    /// <see cref="TranscriptConflictException"/> when one of the seqs is already taken (a stale activation),
-    /// and <c>ConversationException</c> <c>E_OVERLOADED</c> when the writer cannot take more work (nothing stored).
+    /// <see cref="TranscriptConflictException"/> when one of the seqs is already taken (a stale activation) or the
+    /// first does not follow the last one stored (a gap), and <c>ConversationException</c> <c>E_OVERLOADED</c> when
+    /// the writer cannot take more work (nothing stored).
     /// </summary>
     Task AppendAsync(string sessionId, IReadOnlyList<TranscriptAppend> events, CancellationToken cancellationToken = default);
 

@@ -13,7 +13,8 @@ namespace Conversations.Grains.Transcripts;
 /// <summary>
 /// Transcripts in PostgreSQL's append-only <c>transcripts</c> table, written by group commit: appends of
 /// all sessions queue up and a background writer stores each batch with one INSERT, so a busy silo pays
-/// one round trip per batch, never one per message.
+/// one round trip per batch, never one per message. The INSERT refuses a seq already taken and a gap; the
+/// table's trigger (migration <c>transcripts/002</c>) refuses UPDATE, DELETE and TRUNCATE.
 /// </summary>
 public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable, IDisposable
 {
@@ -44,10 +45,23 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
         _logger = logger ?? (ILogger)NullLogger.Instance;
 
         var table = $"\"{schemaName.Replace("\"", "\"\"", StringComparison.Ordinal)}\".transcripts";
-        // unnest keeps the statement the same for any batch size, so it is prepared once per connection.
+        // unnest keeps the statement the same for any batch size, so it is prepared once per connection. The primary
+        // key refuses a seq already taken; the condition refuses a gap: each session's seqs in the batch must run on
+        // without a hole from the seq before them, which must be stored (one index probe per session, not per row).
+        // A batch with a gap inserts nothing, and the writer finds the offending append by storing them one by one.
         _insertSql = $"""
+            WITH batch AS (
+                SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[])
+                    AS b (session_id, seq, kind, sender_role, sender_id, sender_name, body, data, client_message_id, at)
+            ), sessions AS (
+                SELECT session_id, min(seq) AS first, max(seq) AS last, count(*) AS events FROM batch GROUP BY session_id
+            )
             INSERT INTO {table} (session_id, seq, kind, sender_role, sender_id, sender_name, body, data, client_message_id, at)
-            SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[])
+            SELECT * FROM batch
+            WHERE NOT EXISTS (
+                SELECT 1 FROM sessions s
+                WHERE s.last - s.first + 1 <> s.events
+                   OR (s.first > 1 AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.session_id = s.session_id AND t.seq = s.first - 1)))
             """;
         _readSql = $"SELECT seq, kind, sender_role, sender_id, sender_name, body, data::text, at FROM {table} WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
         _lastSeqSql = $"SELECT coalesce(max(seq), 0) FROM {table} WHERE session_id = $1";
@@ -217,8 +231,14 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
     {
         try
         {
-            await InsertAsync(batch).ConfigureAwait(false);
-            Complete(batch);
+            if (await InsertAsync(batch).ConfigureAwait(false))
+            {
+                Complete(batch);
+            }
+            else
+            {
+                await RetryOneByOneAsync(batch, null).ConfigureAwait(false);
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -236,13 +256,14 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
         }
     }
 
-    // A statement is all-or-nothing, so one stale writer's duplicate seq rolled back everyone's rows:
-    // store each append on its own to fail exactly the offending ones. Rare, so the extra trips are fine.
-    private async Task RetryOneByOneAsync(List<PendingAppend> batch, PostgresException first)
+    // A statement is all-or-nothing, so one stale writer's duplicate seq (or one append leaving a gap) held back
+    // everyone's rows: store each append on its own to fail exactly the offending ones. Rare, so the extra trips are fine.
+    // first: the duplicate that failed the batch, or null when the batch was refused for a gap.
+    private async Task RetryOneByOneAsync(List<PendingAppend> batch, PostgresException? first)
     {
         if (batch.Count == 1)
         {
-            batch[0].Fail(Conflict(batch[0], first));
+            batch[0].Fail(first is null ? Gap(batch[0]) : Conflict(batch[0], first));
             return;
         }
 
@@ -250,8 +271,8 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
         {
             try
             {
-                await InsertAsync([append]).ConfigureAwait(false);
-                Complete([append]);
+                if (await InsertAsync([append]).ConfigureAwait(false)) Complete([append]);
+                else append.Fail(Gap(append));
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
@@ -267,6 +288,9 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
     private static TranscriptConflictException Conflict(PendingAppend append, PostgresException e) =>
         new($"Session {append.SessionId} already has an event with seq in {append.Events[0].Event.Seq}..{append.Events[^1].Event.Seq}; another activation wrote first.", e);
 
+    private static TranscriptConflictException Gap(PendingAppend append) =>
+        new($"Session {append.SessionId} has no event with seq {append.Events[0].Event.Seq - 1}, so an append starting at seq {append.Events[0].Event.Seq} would leave a gap.");
+
     private void Complete(List<PendingAppend> batch)
     {
         var events = 0;
@@ -276,7 +300,8 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
         foreach (var append in batch) append.Succeed();
     }
 
-    private async Task InsertAsync(IReadOnlyList<PendingAppend> batch)
+    /// <summary>Inserts every event of the batch; false (and nothing inserted) when some append would leave a gap.</summary>
+    private async Task<bool> InsertAsync(IReadOnlyList<PendingAppend> batch)
     {
         var count = 0;
         foreach (var append in batch) count += append.Events.Count;
@@ -321,6 +346,6 @@ public sealed class PostgresTranscriptStore : ITranscriptStore, IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = clientMessageIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = times, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         Interlocked.Increment(ref _flushes);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync().ConfigureAwait(false) == count;
     }
 }

@@ -202,7 +202,7 @@ public sealed class AgentGrainTests
         await routing.EnqueueAsync("s-2");
         Assert.DoesNotContain(routing.Observer.Offers(RoutingCluster.Connection("a-1")), o => o.SessionId == "s-2");
 
-        await agent.OnSessionEnded("s-1", TimeSpan.FromSeconds(30));
+        await agent.OnSessionEnded("s-1", TimeSpan.FromSeconds(30), handled: true);
 
         await routing.Observer.WaitForOffer(RoutingCluster.Connection("a-1"), "s-2");
         var snapshot = await agent.GetSnapshot();

@@ -1,4 +1,5 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Sessions;
 using Conversations.Grains.Tests.Support;
@@ -54,6 +55,24 @@ public sealed class SessionGrainTests
         Assert.Equal(("c-1", "en", "o-100"), (context.CustomerId, context.Language, context.OrderId));
         Assert.Contains(context.Recent, e => e.Text == ScriptedBot.WhereIsMyOrder);
         Assert.Equal("order_status", (await session.Grain.GetSnapshot()).Intent);
+    }
+
+    [Fact]
+    public async Task BotTurn_ThatOnlyLearnsTheOrder_KeepsItAcrossARestart()
+    {
+        const string text = "it is order 20261111000042";
+        await using var domain = await DomainCluster.StartAsync();
+        // No analysis: the order number is the only thing this turn changes.
+        domain.Bot.On(text, _ => new BotTurn([new BotReply(EventKinds.Message, "Let me look at that order.")], null, null, "20261111000042", LowConfidence: false));
+        // Not subscribed: a memory store kept across a test restart cannot read back an observer of the stopped silo.
+        var started = await domain.Grains.GetGrain<ICustomerGrain>("c-1").StartSession("web", "en", null);
+        var session = domain.Grains.GetGrain<ISessionGrain>(started.SessionId);
+        var posted = await session.PostCustomerMessage("c-1", "m-1", text);
+        await DomainCluster.UntilAsync(async () => (await session.GetHistory(posted.Seq, 10)).Count > 0, "the bot answered");
+
+        await domain.RestartAsync();
+
+        Assert.Equal("20261111000042", (await domain.Grains.GetGrain<ISessionGrain>(started.SessionId).GetSnapshot()).OrderId);
     }
 
     [Theory]

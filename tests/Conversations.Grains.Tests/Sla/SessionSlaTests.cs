@@ -100,6 +100,54 @@ public sealed class SessionSlaTests
     }
 
     [Fact]
+    public async Task ResolutionBreach_WhileTheCustomerWaitsForTheAgent_TakesTheSessionBackWithPriority()
+    {
+        await using var domain = await DomainCluster.StartAsync(new DomainClusterSetup { Sla = SlowAnswersQuickResolution });
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync("a-1", "Alice");
+        await session.Grain.PostAgentMessage("a-1", "am-1", "Hello, how can I help?");
+        var boostBefore = domain.Routing.Enqueued.Items[^1].Entry.PriorityBoost;
+        domain.Time.Advance(TimeSpan.FromMinutes(1));
+        await session.PostAsync("so where is my refund?");
+        await DomainCluster.UntilAsync(async () => (await session.Grain.GetSnapshot()).Sla.NextResponseDue is not null, "the customer waits for an answer");
+
+        domain.Time.Advance(TimeSpan.FromMinutes(4));
+
+        var breach = await session.Observer.WaitForAsync(EventKinds.SlaBreach);
+        var requeued = await domain.Routing.Enqueued.WaitForAsync(e => e.Entry.Summary.Reason == HandoffReasons.SlaEscalation);
+        Assert.Equal(SlaClocks.Resolution, breach.Data!.Value.GetProperty("clock").GetString());
+        Assert.Equal(session.Id, (await domain.Routing.Ended.WaitForAsync(e => e.AgentId == "a-1")).SessionId);
+        Assert.Equal((boostBefore + 40, true, "a-1"), (requeued.Entry.PriorityBoost, requeued.Entry.SlaAtRisk, requeued.Entry.AvoidAgentId));
+        Assert.Contains("not resolved within the SLA", requeued.Entry.Summary.Note, StringComparison.Ordinal);
+        Assert.Equal((SessionStatus.Queued, (string?)null), await StatusAndAgentAsync(session));
+    }
+
+    [Fact]
+    public async Task ResolutionBreach_WhileTheAgentIsAnswering_KeepsTheAgent_AndRaisesThePriorityOfAnyRequeue()
+    {
+        await using var domain = await DomainCluster.StartAsync(new DomainClusterSetup { Sla = SlowAnswersQuickResolution });
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync("a-1", "Alice");
+        await session.PostAsync("my refund?");
+        await session.Grain.PostAgentMessage("a-1", "am-1", "It was sent yesterday; let me find the bank reference.");
+        var boostBefore = domain.Routing.Enqueued.Items[^1].Entry.PriorityBoost;
+
+        domain.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var breach = await session.Observer.WaitForAsync(EventKinds.SlaBreach);
+        var toAgent = await domain.Routing.Delivered.WaitForAsync(d => d.Event.Kind == EventKinds.SlaBreach);
+        Assert.Equal(SlaClocks.Resolution, breach.Data!.Value.GetProperty("clock").GetString());
+        Assert.Equal(("a-1", breach.Seq), (toAgent.AgentId, toAgent.Event.Seq));
+        Assert.Equal((SessionStatus.Assigned, "a-1"), await StatusAndAgentAsync(session));
+        Assert.Empty(domain.Routing.Ended.Items);
+        Assert.Equal([SlaClocks.Resolution], (await session.Grain.GetSnapshot()).Sla.Breaches);
+
+        // Escalated all the same: handed on, it goes ahead of where it would have.
+        await session.Grain.Transfer("a-1", "aftersales:en");
+        Assert.Equal(boostBefore + 30, domain.Routing.Enqueued.Items[^1].Entry.PriorityBoost);
+    }
+
+    [Fact]
     public async Task AgentAnswering_StopsTheClocks_SoNothingBreaches()
     {
         await using var domain = await DomainCluster.StartAsync();
@@ -131,5 +179,15 @@ public sealed class SessionSlaTests
         await session.PostAndWaitAsync(ScriptedBot.Complain, EventKinds.Status);
 
         Assert.Equal(domain.Time.GetUtcNow().AddSeconds(15), (await session.Grain.GetSnapshot()).Sla.FirstResponseDue);
+    }
+
+    /// <summary>Answers owed within 20 minutes, a resolution within 5: the resolution deadline comes first.</summary>
+    private static void SlowAnswersQuickResolution(SlaOptions options) =>
+        options.Default = new SlaPolicy { FirstResponse = TimeSpan.FromMinutes(20), NextResponse = TimeSpan.FromMinutes(20), Resolution = TimeSpan.FromMinutes(5) };
+
+    private static async Task<(SessionStatus, string?)> StatusAndAgentAsync(TestSession session)
+    {
+        var snapshot = await session.Grain.GetSnapshot();
+        return (snapshot.Status, snapshot.AgentId);
     }
 }

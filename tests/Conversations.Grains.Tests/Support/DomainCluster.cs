@@ -51,7 +51,7 @@ public sealed class DomainCluster : IAsyncDisposable
         var bot = new ScriptedBot();
         var routing = new FakeRouting();
         // Kept across silo restarts, as a durable store would be.
-        var memoryTranscripts = new MemoryTranscriptStore();
+        var transcripts = setup.Transcripts ?? new MemoryTranscriptStore();
         var settings = new Dictionary<string, string?>();
         if (setup.Postgres is not null)
         {
@@ -83,7 +83,7 @@ public sealed class DomainCluster : IAsyncDisposable
 
                 services.AddSingleton<IConversationBot>(bot);
                 services.AddSingleton(routing);
-                if (setup.Postgres is null) services.AddSingleton<ITranscriptStore>(memoryTranscripts);
+                if (setup.Postgres is null) services.AddSingleton(transcripts);
                 services.AddConversationsDomainServices(configuration);
                 if (setup.Sessions is not null) services.Configure(setup.Sessions);
                 if (setup.Sla is not null) services.Configure(setup.Sla);

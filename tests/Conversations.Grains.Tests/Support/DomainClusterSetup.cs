@@ -1,6 +1,7 @@
 using Conversations.Abstractions.Queues;
 using Conversations.Grains.Sessions;
 using Conversations.Grains.Sla;
+using Conversations.Grains.Transcripts;
 
 namespace Conversations.Grains.Tests.Support;
 
@@ -12,6 +13,9 @@ public sealed class DomainClusterSetup
 
     /// <summary>PostgreSQL for grain state, reminders and transcripts (through the domain's own composition).</summary>
     public string? Postgres { get; init; }
+
+    /// <summary>The transcript store to use instead of a fresh memory store (ignored with <see cref="Postgres"/>).</summary>
+    public ITranscriptStore? Transcripts { get; init; }
 
     public Action<SessionOptions>? Sessions { get; init; }
 

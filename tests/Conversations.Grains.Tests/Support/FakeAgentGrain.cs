@@ -21,7 +21,7 @@ public sealed class FakeAgentGrain : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public Task OnSessionEnded(string sessionId, TimeSpan handleTime)
+    public Task OnSessionEnded(string sessionId, TimeSpan handleTime, bool handled)
     {
         _routing.Ended.Add((GetPrimaryKeyString(), sessionId, handleTime));
         return Task.CompletedTask;

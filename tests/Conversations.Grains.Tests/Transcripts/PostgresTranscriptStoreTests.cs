@@ -57,6 +57,22 @@ public sealed class PostgresTranscriptStoreTests : TranscriptStoreContract, IAsy
         }
     }
 
+    [Theory]
+    [InlineData("UPDATE transcripts SET body = 'rewritten'")]
+    [InlineData("DELETE FROM transcripts")]
+    [InlineData("TRUNCATE transcripts")]
+    public async Task Table_RefusesToChangeOrRemoveStoredEvents(string sql)
+    {
+        var store = Create();
+        await store.AppendAsync("kept", [Customer("kept", 1, "where is my order", "m-1"), Bot("kept", 2, "On its way")]);
+        await using var command = _dataSource!.CreateCommand(sql);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.RestrictViolation, refused.SqlState);
+        Assert.Equal(["where is my order", "On its way"], (await store.ReadAsync("kept", 0, 10)).Select(e => e.Text));
+    }
+
     [Fact]
     public async Task Append_WhenQueueIsFull_IsRefusedAsOverloaded()
     {

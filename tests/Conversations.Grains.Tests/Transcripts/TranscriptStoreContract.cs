@@ -69,19 +69,39 @@ public abstract class TranscriptStoreContract
     }
 
     [Fact]
+    public async Task Append_LeavingAGap_IsRefused_AndTheNextSeqStaysFree()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync("gap", [Bot("gap", 1, "one")]);
+
+        await Assert.ThrowsAsync<TranscriptConflictException>(() => store.AppendAsync("gap", [Bot("gap", 3, "three")]));
+        await Assert.ThrowsAsync<TranscriptConflictException>(() => store.AppendAsync("gap-new", [Bot("gap-new", 2, "two before one")]));
+
+        Assert.Equal(0, (await store.ReadIndexAsync("gap-new")).LastSeq);
+        await store.AppendAsync("gap", [Bot("gap", 2, "two")]);
+        Assert.Equal(["one", "two"], (await store.ReadAsync("gap", 0, 10)).Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task Append_WithDuplicateSeq_FailsOnlyThatAppend()
     {
         var store = await CreateStoreAsync();
         await store.AppendAsync("dup", [Bot("dup", 1, "original")]);
 
-        var appends = Enumerable.Range(0, 20).Select(i => store.AppendAsync($"other-{i}", [Bot($"other-{i}", 1, "fine")])).ToList();
-        var duplicate = store.AppendAsync("dup", [Bot("dup", 1, "stale")]);
-        appends.AddRange(Enumerable.Range(20, 20).Select(i => store.AppendAsync($"other-{i}", [Bot($"other-{i}", 1, "fine")])));
+        await AssertOnlyTheBadAppendFailsAsync(store, () => store.AppendAsync("dup", [Bot("dup", 1, "stale")]));
 
-        await Assert.ThrowsAsync<TranscriptConflictException>(() => duplicate);
-        await Task.WhenAll(appends);
-        for (var i = 0; i < 40; i++) Assert.Equal(1, (await store.ReadIndexAsync($"other-{i}")).LastSeq);
         Assert.Equal("original", (await store.ReadAsync("dup", 0, 5)).Single().Text);
+    }
+
+    [Fact]
+    public async Task Append_LeavingAGap_FailsOnlyThatAppend()
+    {
+        var store = await CreateStoreAsync();
+        await store.AppendAsync("hole", [Bot("hole", 1, "one")]);
+
+        await AssertOnlyTheBadAppendFailsAsync(store, () => store.AppendAsync("hole", [Bot("hole", 3, "three")]));
+
+        Assert.Equal("one", (await store.ReadAsync("hole", 0, 5)).Single().Text);
     }
 
     [Fact]
@@ -92,5 +112,17 @@ public abstract class TranscriptStoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("s-5", []));
         await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("s-5", [Bot("s-5", 1, "a"), Bot("s-5", 3, "gap")]));
         await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync("s-5", [Bot("another", 1, "wrong session")]));
+    }
+
+    /// <summary>The bad append, made among many good ones of other sessions (a group-committing store batches them together), fails alone.</summary>
+    private static async Task AssertOnlyTheBadAppendFailsAsync(ITranscriptStore store, Func<Task> badAppend)
+    {
+        var appends = Enumerable.Range(0, 20).Select(i => store.AppendAsync($"other-{i}", [Bot($"other-{i}", 1, "fine")])).ToList();
+        var bad = badAppend();
+        appends.AddRange(Enumerable.Range(20, 20).Select(i => store.AppendAsync($"other-{i}", [Bot($"other-{i}", 1, "fine")])));
+
+        await Assert.ThrowsAsync<TranscriptConflictException>(() => bad);
+        await Task.WhenAll(appends);
+        for (var i = 0; i < 40; i++) Assert.Equal(1, (await store.ReadIndexAsync($"other-{i}")).LastSeq);
     }
 }
