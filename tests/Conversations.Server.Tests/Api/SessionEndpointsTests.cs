@@ -59,11 +59,4 @@ public sealed class SessionEndpointsTests(ServerFixture fixture) : IClassFixture
         await Problems.AssertAsync(unknown, HttpStatusCode.NotFound, ErrorCodes.NotFound);
         await Problems.AssertAsync(badQuery, HttpStatusCode.BadRequest, ErrorCodes.BadRequest);
     }
-
-    [Fact]
-    public async Task UnknownApiPath_IsANotFoundProblem()
-    {
-        using var response = await Server.SendAsync(HttpMethod.Get, "/api/nothing/here");
-        await Problems.AssertAsync(response, HttpStatusCode.NotFound, ErrorCodes.NotFound);
-    }
 }
