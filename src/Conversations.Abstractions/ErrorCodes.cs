@@ -10,4 +10,12 @@ public static class ErrorCodes
     public const string RateLimited = "E_RATE_LIMITED";
     public const string Overloaded = "E_OVERLOADED";
     public const string Conflict = "E_CONFLICT";
+
+    // REST only, beyond PROTOCOL.md v1's list: so that every /api error carries a code.
+
+    /// <summary>The path exists but not with this HTTP method (405).</summary>
+    public const string MethodNotAllowed = "E_METHOD_NOT_ALLOWED";
+
+    /// <summary>An unexpected failure on the server (500); it is logged.</summary>
+    public const string Internal = "E_INTERNAL";
 }

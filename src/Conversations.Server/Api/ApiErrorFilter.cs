@@ -2,8 +2,11 @@ using Conversations.Server.Internal;
 
 namespace Conversations.Server.Api;
 
-/// <summary>Answers refusals and failures of REST endpoints with problem+json carrying the stable code; unexpected errors are logged.</summary>
-public sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
+/// <summary>
+/// Answers the refusals of REST endpoints (and the grains behind them) with problem+json carrying the stable code.
+/// Anything else goes on to <see cref="ApiExceptionHandler"/>, which logs it.
+/// </summary>
+public sealed class ApiErrorFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,11 +19,6 @@ public sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFi
         catch (Exception e) when (ErrorMapping.TryMap(e, out var code, out var message))
         {
             return ApiProblems.Result(code, message);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            logger.LogError(e, "{Method} {Path} failed", context.HttpContext.Request.Method, context.HttpContext.Request.Path);
-            return ApiProblems.Unexpected(ErrorMapping.UnexpectedMessage);
         }
     }
 }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conversations.Server.Health;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (silo running, storage answering); no auth.</summary>
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (silo joined its cluster, storage answering); no auth.</summary>
 public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    /// <summary>Tags the checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddConversationsHealth(this IServiceCollection services)
     {

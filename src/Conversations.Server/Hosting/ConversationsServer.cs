@@ -44,6 +44,7 @@ public static class ConversationsServer
     public static WebApplication MapConversationsServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseConversationsApiErrors();
         app.MapConversationsWebUi();
         app.MapConversationsAuth();
         app.MapConversationsHubs();

@@ -5,6 +5,7 @@ using Conversations.Abstractions.Orders;
 using Conversations.Abstractions.Sessions;
 using Conversations.Runtime;
 using Conversations.Server.Admission;
+using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Push;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace Conversations.Server.Hubs;
 
 /// <summary>
 /// <c>/hubs/customer</c>: a customer (the token's <c>sub</c>) starts or resumes a conversation, writes, reads history,
-/// asks for a person, rates and closes. Events arrive as <c>Event</c> once the connection follows the session.
+/// asks for a person, rates and closes. Events arrive as <c>Event</c> once the connection follows the session. A session
+/// id that is not the customer's, existing or not, is refused alike (<see cref="SessionAccess.NotYours"/>).
 /// </summary>
 [Authorize(Policy = AuthPolicies.Customer)]
 public sealed class CustomerHub(
@@ -52,7 +54,7 @@ public sealed class CustomerHub(
         var sessionId = HubInput.Id(input.SessionId, "sessionId");
         var clientMessageId = HubInput.ClientMessageId(input.ClientMessageId);
         var text = HubInput.Text(input.Text);
-        return await Session(sessionId).PostCustomerMessage(Context.CallerId(), clientMessageId, text);
+        return await SessionAccess.AsOwnerAsync(() => Session(sessionId).PostCustomerMessage(Context.CallerId(), clientMessageId, text));
     }
 
     /// <summary>Events after <c>afterSeq</c>; the connection follows the session from now on, so nothing falls between history and push.</summary>
@@ -65,8 +67,8 @@ public sealed class CustomerHub(
         var session = Session(sessionId);
         if (!ConnectionItems.Of(Context).IsSubscribed(sessionId))
         {
-            var snapshot = await session.GetSnapshot();
-            if (snapshot.CustomerId != Context.CallerId()) throw ConversationException.Forbidden("this session belongs to another customer.");
+            var snapshot = await SessionAccess.AsOwnerAsync(session.GetSnapshot);
+            if (snapshot.CustomerId != Context.CallerId()) throw SessionAccess.NotYours();
             await SubscribeAsync(sessionId);
         }
 
@@ -78,7 +80,7 @@ public sealed class CustomerHub(
         var input = HubInput.Parse<RequestAgentRequest>(request);
         var sessionId = HubInput.Id(input.SessionId, "sessionId");
         var reason = HubInput.Note(input.Reason, "reason", 500);
-        var status = await Session(sessionId).RequestAgent(Context.CallerId(), reason);
+        var status = await SessionAccess.AsOwnerAsync(() => Session(sessionId).RequestAgent(Context.CallerId(), reason));
         return new StatusResponse(HubInput.StatusName(status));
     }
 
@@ -89,15 +91,18 @@ public sealed class CustomerHub(
         var score = input.Score ?? throw ConversationException.BadRequest("score is required.");
         if (score is < 1 or > 5) throw ConversationException.BadRequest("score must be between 1 and 5.");
         var comment = HubInput.Note(input.Comment, "comment");
-        await Session(sessionId).Rate(Context.CallerId(), score, comment);
-        return new OkResponse(true);
+        return await SessionAccess.AsOwnerAsync(async () =>
+        {
+            await Session(sessionId).Rate(Context.CallerId(), score, comment);
+            return new OkResponse(true);
+        });
     }
 
     public async Task<StatusResponse> CloseSession(JsonElement request)
     {
         var input = HubInput.Parse<SessionRequest>(request);
         var sessionId = HubInput.Id(input.SessionId, "sessionId");
-        var status = await Session(sessionId).Close(Context.CallerId());
+        var status = await SessionAccess.AsOwnerAsync(() => Session(sessionId).Close(Context.CallerId()));
         return new StatusResponse(HubInput.StatusName(status));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,19 +52,30 @@ public sealed class SessionEndpointsTests(ServerFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Get_UnknownSession_OrBadQuery_AnswersProblems()
+    public async Task Get_UnknownSession_IsNotFoundForAnAdmin_AndForbiddenLikeSomeoneElsesForOthers()
     {
-        using var unknown = await Server.SendAsync(HttpMethod.Get, "/api/sessions/s-missing");
-        using var badQuery = await Server.SendAsync(HttpMethod.Get, "/api/sessions/s-missing/events?afterSeq=yesterday");
+        await using var customer = await Server.ConnectCustomerAsync("c-rest-exists");
+        var (session, _) = await ServerHost.StartSessionAsync(customer);
 
-        await Problems.AssertAsync(unknown, HttpStatusCode.NotFound, ErrorCodes.NotFound);
-        await Problems.AssertAsync(badQuery, HttpStatusCode.BadRequest, ErrorCodes.BadRequest);
+        using var asAdmin = await Server.SendAsync(HttpMethod.Get, "/api/sessions/s-missing");
+        await Problems.AssertAsync(asAdmin, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        foreach (var (role, id) in new[] { (ConversationRoles.Customer, "c-rest-guesser"), (ConversationRoles.Agent, "a-rest-guesser") })
+        {
+            foreach (var path in new[] { "/api/sessions/{0}", "/api/sessions/{0}/events" })
+            {
+                using var missing = await Server.SendAsync(HttpMethod.Get, string.Format(CultureInfo.InvariantCulture, path, "s-missing"), role, id);
+                using var someoneElses = await Server.SendAsync(HttpMethod.Get, string.Format(CultureInfo.InvariantCulture, path, session.SessionId), role, id);
+                var missingProblem = await Problems.AssertAsync(missing, HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+                var someoneElsesProblem = await Problems.AssertAsync(someoneElses, HttpStatusCode.Forbidden, ErrorCodes.Forbidden);
+                Assert.Equal(someoneElsesProblem.GetProperty("detail").GetString(), missingProblem.GetProperty("detail").GetString());
+            }
+        }
     }
 
     [Fact]
-    public async Task UnknownApiPath_IsANotFoundProblem()
+    public async Task Get_WithABadQuery_IsABadRequestProblem()
     {
-        using var response = await Server.SendAsync(HttpMethod.Get, "/api/nothing/here");
-        await Problems.AssertAsync(response, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        using var badQuery = await Server.SendAsync(HttpMethod.Get, "/api/sessions/s-missing/events?afterSeq=yesterday");
+        await Problems.AssertAsync(badQuery, HttpStatusCode.BadRequest, ErrorCodes.BadRequest);
     }
 }

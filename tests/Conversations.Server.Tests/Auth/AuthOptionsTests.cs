@@ -1,4 +1,5 @@
 using Conversations.Server.Auth;
+using Conversations.Server.Tests.Support;
 
 namespace Conversations.Server.Tests.Auth;
 
@@ -25,6 +26,27 @@ public sealed class AuthOptionsTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => new AuthOptions { Mode = "oauth" }.Validate());
         Assert.Contains("Conversations:Auth:Mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InJwtModeWithoutAKey_FailsNamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ServerHost.StartAsync(new Dictionary<string, string?> { ["Conversations:Auth:Mode"] = "jwt" }));
+
+        Assert.Equal("Configuration 'Conversations:Auth:SigningKey' is required in 'jwt' mode (HS256, at least 32 bytes).", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_InJwtModeWithAShortKey_FailsSayingHowLongItMustBe_WithoutRevealingIt()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Conversations:Auth:Mode"] = "jwt",
+            ["Conversations:Auth:SigningKey"] = "only-31-bytes-of-signing-key-xx",
+        }));
+
+        Assert.Equal("Configuration 'Conversations:Auth:SigningKey' is 31 bytes; HS256 needs at least 32.", error.Message);
     }
 
     [Fact]

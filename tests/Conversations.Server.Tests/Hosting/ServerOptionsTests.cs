@@ -6,11 +6,12 @@ namespace Conversations.Server.Tests.Hosting;
 public sealed class ServerOptionsTests
 {
     [Fact]
-    public async Task Start_WithPostgresMembership_FailsSayingClusteringIsNotAvailableYet()
+    public async Task Start_WithPostgresMembershipOnMemoryStorage_FailsNamingBothKeys()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             ServerHost.StartAsync(new Dictionary<string, string?> { ["Conversations:Cluster:Membership"] = "postgres" }));
         Assert.Contains("Conversations:Cluster:Membership", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Conversations:Storage", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -114,11 +114,26 @@ public sealed class CustomerHubTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task Calls_OnAnUnknownSession_AreNotFound()
+    public async Task Calls_OnAnUnknownSession_AreRefusedExactlyAsOnAnotherCustomersSession()
     {
-        await using var customer = await Server.ConnectCustomerAsync("c-unknown");
-        await Hub.FailsWithAsync(ErrorCodes.NotFound, () => customer.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId = "s-nope", afterSeq = 0 }));
-        await Hub.FailsWithAsync(ErrorCodes.NotFound, () => customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId = "s-nope", clientMessageId = "n-1", text = "hi" }));
+        await using var owner = await Server.ConnectCustomerAsync("c-existing-owner");
+        var (session, _) = await ServerHost.StartSessionAsync(owner);
+        await using var stranger = await Server.ConnectCustomerAsync("c-guesser");
+        var calls = new (string Method, Func<string, object> Argument)[]
+        {
+            ("SendMessage", id => new { sessionId = id, clientMessageId = "g-1", text = "hi" }),
+            ("GetHistory", id => new { sessionId = id, afterSeq = 0 }),
+            ("RequestAgent", id => new { sessionId = id }),
+            ("RateSession", id => new { sessionId = id, score = 1 }),
+            ("CloseSession", id => new { sessionId = id }),
+        };
+
+        foreach (var (method, argument) in calls)
+        {
+            var someoneElses = await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => stranger.InvokeAsync(method, argument(session.SessionId)));
+            var missing = await Hub.FailsWithAsync(ErrorCodes.Forbidden, () => stranger.InvokeAsync(method, argument("s-does-not-exist")));
+            Assert.Equal(someoneElses, missing);
+        }
     }
 
     [Fact]

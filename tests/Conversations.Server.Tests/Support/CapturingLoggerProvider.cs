@@ -1,14 +1,16 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Server.Tests.Support;
 
-/// <summary>Keeps every log line (message and exception text) so a test can check what reached the logs.</summary>
+/// <summary>Keeps every log line (message and exception text) so a test can check what reached the logs, or wait for a line.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Inbox<string> _lines = new();
 
-    public IReadOnlyList<string> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => _lines.Items;
+
+    /// <summary>The first line (already logged or still to come) that matches.</summary>
+    public Task<string> WaitForAsync(Func<string, bool> match, TimeSpan? timeout = null) => _lines.WaitForAsync(match, timeout);
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
@@ -16,7 +18,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, Inbox<string> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -24,10 +26,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            lines.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
-                foreach (var (key, value) in values) lines.Enqueue($"  {key}={value}");
+                foreach (var (key, value) in values) lines.Add($"  {key}={value}");
             }
         }
     }

@@ -25,25 +25,57 @@ namespace Conversations.Server.Tests.Support;
 public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private Uri? _baseAddress;
+    private HttpClient? _http;
 
-    private ServerHost(WebApplication app, Uri baseAddress)
+    private ServerHost(WebApplication app)
     {
         _app = app;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where the server listens (once started).</summary>
+    public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The server has not started listening.");
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The server has not started listening.");
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A started server; see <see cref="Create"/> for the parameters.</summary>
+    public static async Task<ServerHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool realBot = false,
+        CapturingLoggerProvider? logs = null)
+    {
+        var host = Create(settings, services, realBot, logs);
+        try
+        {
+            await host.StartListeningAsync();
+        }
+        catch
+        {
+            // Hosted services that did start (the silo, its TCP port) must not outlive the failed start.
+            try
+            {
+                await host.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // The start's own failure is the one to report.
+            }
+
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>A server composed and built but not started, so a test can watch it while it starts.</summary>
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="services">Service overrides, applied last.</param>
     /// <param name="realBot">Keep the shop's bot instead of <see cref="ScriptedBot"/>.</param>
     /// <param name="logs">Receives every log entry, at every level.</param>
-    public static async Task<ServerHost> StartAsync(
+    public static ServerHost Create(
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         bool realBot = false,
@@ -73,9 +105,16 @@ public sealed class ServerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapConversationsServer();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServerHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new ServerHost(app);
+    }
+
+    /// <summary>Starts the silo and the rest of the host, then Kestrel (the host starts its hosted services first).</summary>
+    public async Task StartListeningAsync()
+    {
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _baseAddress = new Uri(address.TrimEnd('/') + "/");
+        _http = new HttpClient { BaseAddress = _baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>
@@ -92,7 +131,8 @@ public sealed class ServerHost : IAsyncDisposable
         ["Conversations:Auth:SigningKey"] = "cluster-test-signing-key-0123456789abcdef",
     };
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -136,7 +176,7 @@ public sealed class ServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
+        _http?.Dispose();
         try
         {
             await _app.StopAsync();
