@@ -103,11 +103,15 @@ public sealed class ShopBot : IConversationBot
             options.Add(new QuickReplyOption(s.T($"Order …{tail}", $"订单尾号{tail}"), s.T($"Where is order {id}?", $"订单 {id} 到哪了？")));
         }
 
-        options.AddRange(IntentPrompts.WelcomeIntents.Select(intent => IntentPrompts.For(intent, s)));
+        // The common questions fill what room the order leaves; the way to a person stays, as the greeting promises.
+        options.AddRange(IntentPrompts.WelcomeIntents.Where(i => i != BotIntents.HumanAgent)
+            .Take(_options.MaxQuickReplies - options.Count - 1)
+            .Select(intent => IntentPrompts.For(intent, s)));
+        options.Add(IntentPrompts.For(BotIntents.HumanAgent, s));
         IReadOnlyList<BotReply> replies =
         [
             BotReplies.Message(greeting),
-            BotReplies.QuickReplies(s.T("Popular questions:", "猜您想问："), options.Take(_options.MaxQuickReplies + 1).ToList()),
+            BotReplies.QuickReplies(s.T("Popular questions:", "猜您想问："), options),
         ];
         return Task.FromResult(new BotTurn(replies, null, null, null, false));
     }
