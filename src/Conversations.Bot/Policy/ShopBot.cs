@@ -42,6 +42,7 @@ public sealed class ShopBot : IConversationBot
     private readonly OrderDesk _orders;
     private readonly OrderAnswers _answers;
     private readonly ProblemCases _problems;
+    private readonly PiiMasker _masker;
 
     /// <summary>Creates the bot; <paramref name="options"/> are validated here too, so a bot built by hand fails as early as one from DI.</summary>
     public ShopBot(
@@ -65,11 +66,11 @@ public sealed class ShopBot : IConversationBot
         _options = settings;
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var masker = new PiiMasker(analyzer.EntityExtractor);
+        _masker = new PiiMasker(analyzer.EntityExtractor);
         _knowledge = new KnowledgeAnswers(knowledge, settings);
-        _orders = new OrderDesk(grains, masker, settings);
+        _orders = new OrderDesk(grains, _masker, settings);
         _answers = new OrderAnswers(_orders, settings);
-        _problems = new ProblemCases(_orders, masker);
+        _problems = new ProblemCases(_orders, _masker);
     }
 
     /// <summary>True for the intents answered from the customer's order data.</summary>
@@ -268,6 +269,9 @@ public sealed class ShopBot : IConversationBot
             .Take(_options.MaxSuggestions)
             .ToList();
     }
+
+    /// <summary>Masks phone numbers and e-mail addresses the way the bot's own notes do, with the shop's order-number formats left alone.</summary>
+    public string MaskPersonalData(string text) => _masker.Mask(text);
 
     // ------------------------------------------------------------------ handoffs
 

@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Orders;
 using Conversations.Abstractions.Sessions;
@@ -85,6 +86,16 @@ public sealed class ShopBotHandoffTests
         Assert.Equal(HandoffSkills.Complaints, turn.Handoff.Skill);
         Assert.True(turn.Handoff.PriorityBoost > 0);
         Assert.StartsWith("I'm very sorry", turn.FirstMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MaskPersonalData_ForTheSessionsSummaries_MasksPhoneAndEmailButKeepsTheOrderNumber()
+    {
+        IConversationBot bot = _shop.Bot;
+
+        var masked = bot.MaskPersonalData("order 2026111100001234, call 13912345678 or mail alice@example.com");
+
+        Assert.Equal("order 2026111100001234, call 139****5678 or mail a***@example.com", masked);
     }
 
     [Fact]
