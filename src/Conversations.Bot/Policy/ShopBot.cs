@@ -17,7 +17,8 @@ namespace Conversations.Bot.Policy;
 /// The shop's customer-service bot: greets with the common questions, answers order questions from live
 /// order data (as the customer, so it never sees anyone else's order), answers the rest from the
 /// knowledge base, asks when unsure, and hands the conversation to a person when that serves the
-/// customer better (they ask, they are angry or complaining, it is unsure twice, or a VIP has a complex issue).
+/// customer better (they ask, they are angry or complaining, it is unsure as many times in a row as the session allows
+/// (<see cref="BotContext.LowConfidenceLimit"/>, two by default), or a VIP has a complex issue).
 /// Stateless between calls: what it asked last time is read back from the session's recent events.
 /// </summary>
 public sealed class ShopBot : IConversationBot
@@ -375,10 +376,12 @@ public sealed class ShopBot : IConversationBot
         var s = turn.Speech;
         turn.Reset();
         turn.LowConfidence = true;
-        if (context.LowConfidenceStreak >= 1)
+        // The session's limit, read from the context: the turn that reaches it hands off here, with words, rather than asking again.
+        if (context.LowConfidenceStreak + 1 >= context.LowConfidenceLimit)
         {
-            turn.Say(s.T("Sorry, I still haven't understood. I'm bringing in a colleague who can help you.",
-                "亲，抱歉小露还是没能理解您的问题，这就为您转接人工客服，请稍等～"));
+            turn.Say(context.LowConfidenceStreak > 0
+                ? s.T("Sorry, I still haven't understood. I'm bringing in a colleague who can help you.", "亲，抱歉小露还是没能理解您的问题，这就为您转接人工客服，请稍等～")
+                : s.T("Sorry, I haven't understood. I'm bringing in a colleague who can help you.", "亲，抱歉小露没能理解您的问题，这就为您转接人工客服，请稍等～"));
             turn.Handoff = new HandoffRequest(HandoffReasons.LowConfidence, HandoffSkills.General, 0, HandoffNotes.For(analysis, turn.OrderId, [.. turn.Facts]));
             return;
         }

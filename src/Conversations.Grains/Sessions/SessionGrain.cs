@@ -1203,7 +1203,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     private async Task<BotContext> BotContextAsync() =>
-        new(SessionId, S.CustomerId!, S.Language, S.Tier, S.Channel, S.OrderId, S.LowConfidenceStreak, await RecentAsync(_options.BotContextEvents));
+        new(SessionId, S.CustomerId!, S.Language, S.Tier, S.Channel, S.OrderId, S.LowConfidenceStreak, await RecentAsync(_options.BotContextEvents), _options.LowConfidenceLimit);
 
     private async Task<BotTurn> WelcomeAsync()
     {

@@ -127,6 +127,35 @@ public sealed class ShopBotHandoffTests
     }
 
     [Fact]
+    public async Task LowConfidence_WithTheSessionLimitAtThree_AsksTwiceThenHandsOffOnTheThird()
+    {
+        var chat = new BotConversation(_shop.Bot, ShopBotFixture.NewCustomerId(), "en", CustomerTiers.Regular, null) { LowConfidenceLimit = 3 };
+
+        var first = await chat.SayAsync("asdfgh");
+        var second = await chat.SayAsync("qwerty zxcv");
+        var third = await chat.SayAsync("zxcvb hjkl");
+
+        Assert.All([first, second, third], turn => Assert.True(turn.LowConfidence));
+        Assert.Null(first.Handoff);
+        Assert.Null(second.Handoff);
+        Assert.Contains("not quite sure", second.Text(), StringComparison.Ordinal);
+        Assert.Equal(HandoffReasons.LowConfidence, third.Handoff!.Reason);
+        Assert.StartsWith("Sorry, I still haven't understood", third.FirstMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LowConfidence_WithTheSessionLimitAtOne_HandsOffAtOnceWithoutAskingOrSayingStill()
+    {
+        var chat = new BotConversation(_shop.Bot, ShopBotFixture.NewCustomerId(), "en", CustomerTiers.Regular, null) { LowConfidenceLimit = 1 };
+
+        var turn = await chat.SayAsync("asdfgh");
+
+        Assert.Equal(HandoffReasons.LowConfidence, turn.Handoff!.Reason);
+        Assert.Empty(turn.Options());
+        Assert.StartsWith("Sorry, I haven't understood", turn.FirstMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LowConfidence_ThenAClearQuestion_IsAnsweredAndTheStreakEnds()
     {
         var chat = _shop.Start();
