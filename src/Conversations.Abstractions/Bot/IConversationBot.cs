@@ -15,4 +15,10 @@ public interface IConversationBot
 
     /// <summary>Ranked reply suggestions for the agent handling the session.</summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(BotContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <paramref name="text"/> with the personal data the bot recognises (phone numbers, e-mail addresses) masked,
+    /// for text the session copies into handoff summaries. A bot that recognises none returns it unchanged.
+    /// </summary>
+    string MaskPersonalData(string text) => text;
 }

@@ -17,7 +17,8 @@ namespace Conversations.Bot.Policy;
 /// The shop's customer-service bot: greets with the common questions, answers order questions from live
 /// order data (as the customer, so it never sees anyone else's order), answers the rest from the
 /// knowledge base, asks when unsure, and hands the conversation to a person when that serves the
-/// customer better (they ask, they are angry or complaining, it is unsure twice, or a VIP has a complex issue).
+/// customer better (they ask, they are angry or complaining, it is unsure as many times in a row as the session allows
+/// (<see cref="BotContext.LowConfidenceLimit"/>, two by default), or a VIP has a complex issue).
 /// Stateless between calls: what it asked last time is read back from the session's recent events.
 /// </summary>
 public sealed class ShopBot : IConversationBot
@@ -42,6 +43,7 @@ public sealed class ShopBot : IConversationBot
     private readonly OrderDesk _orders;
     private readonly OrderAnswers _answers;
     private readonly ProblemCases _problems;
+    private readonly PiiMasker _masker;
 
     /// <summary>Creates the bot; <paramref name="options"/> are validated here too, so a bot built by hand fails as early as one from DI.</summary>
     public ShopBot(
@@ -65,11 +67,11 @@ public sealed class ShopBot : IConversationBot
         _options = settings;
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        var masker = new PiiMasker(analyzer.EntityExtractor);
+        _masker = new PiiMasker(analyzer.EntityExtractor);
         _knowledge = new KnowledgeAnswers(knowledge, settings);
-        _orders = new OrderDesk(grains, masker, settings);
+        _orders = new OrderDesk(grains, _masker, settings);
         _answers = new OrderAnswers(_orders, settings);
-        _problems = new ProblemCases(_orders, masker);
+        _problems = new ProblemCases(_orders, _masker);
     }
 
     /// <summary>True for the intents answered from the customer's order data.</summary>
@@ -103,11 +105,15 @@ public sealed class ShopBot : IConversationBot
             options.Add(new QuickReplyOption(s.T($"Order …{tail}", $"订单尾号{tail}"), s.T($"Where is order {id}?", $"订单 {id} 到哪了？")));
         }
 
-        options.AddRange(IntentPrompts.WelcomeIntents.Select(intent => IntentPrompts.For(intent, s)));
+        // The common questions fill what room the order leaves; the way to a person stays, as the greeting promises.
+        options.AddRange(IntentPrompts.WelcomeIntents.Where(i => i != BotIntents.HumanAgent)
+            .Take(_options.MaxQuickReplies - options.Count - 1)
+            .Select(intent => IntentPrompts.For(intent, s)));
+        options.Add(IntentPrompts.For(BotIntents.HumanAgent, s));
         IReadOnlyList<BotReply> replies =
         [
             BotReplies.Message(greeting),
-            BotReplies.QuickReplies(s.T("Popular questions:", "猜您想问："), options.Take(_options.MaxQuickReplies + 1).ToList()),
+            BotReplies.QuickReplies(s.T("Popular questions:", "猜您想问："), options),
         ];
         return Task.FromResult(new BotTurn(replies, null, null, null, false));
     }
@@ -265,6 +271,9 @@ public sealed class ShopBot : IConversationBot
             .ToList();
     }
 
+    /// <summary>Masks phone numbers and e-mail addresses the way the bot's own notes do, with the shop's order-number formats left alone.</summary>
+    public string MaskPersonalData(string text) => _masker.Mask(text);
+
     // ------------------------------------------------------------------ handoffs
 
     private async Task HandOffAsync(BotContext context, TurnBuilder turn, BotAnalysis analysis, string? orderId, string reason, string skill, int boost)
@@ -367,10 +376,12 @@ public sealed class ShopBot : IConversationBot
         var s = turn.Speech;
         turn.Reset();
         turn.LowConfidence = true;
-        if (context.LowConfidenceStreak >= 1)
+        // The session's limit, read from the context: the turn that reaches it hands off here, with words, rather than asking again.
+        if (context.LowConfidenceStreak + 1 >= context.LowConfidenceLimit)
         {
-            turn.Say(s.T("Sorry, I still haven't understood. I'm bringing in a colleague who can help you.",
-                "亲，抱歉小露还是没能理解您的问题，这就为您转接人工客服，请稍等～"));
+            turn.Say(context.LowConfidenceStreak > 0
+                ? s.T("Sorry, I still haven't understood. I'm bringing in a colleague who can help you.", "亲，抱歉小露还是没能理解您的问题，这就为您转接人工客服，请稍等～")
+                : s.T("Sorry, I haven't understood. I'm bringing in a colleague who can help you.", "亲，抱歉小露没能理解您的问题，这就为您转接人工客服，请稍等～"));
             turn.Handoff = new HandoffRequest(HandoffReasons.LowConfidence, HandoffSkills.General, 0, HandoffNotes.For(analysis, turn.OrderId, [.. turn.Facts]));
             return;
         }

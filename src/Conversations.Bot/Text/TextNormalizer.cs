@@ -2,7 +2,7 @@ namespace Conversations.Bot.Text;
 
 /// <summary>
 /// Folds full-width forms to half-width, typographic quotes and dashes to ASCII, and case to lower.
-/// The result has exactly the length of the input, so offsets found in it are offsets in the original.
+/// The result of <see cref="Normalize"/> has exactly the length of the input, so offsets found in it are offsets in the original.
 /// </summary>
 public static class TextNormalizer
 {
@@ -17,6 +17,27 @@ public static class TextNormalizer
                 destination[i] = NormalizeChar(source[i]);
             }
         });
+    }
+
+    /// <summary>
+    /// The form under which two sentences count as the same example: <see cref="Normalize"/>d, then without
+    /// punctuation, symbols and spaces ("Where is my order?!" and "ｗｈｅｒｅ ｉｓ ｍｙ ｏｒｄｅｒ" both give
+    /// "whereismyorder"). Unlike <see cref="Normalize"/> it does not keep offsets.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = new System.Text.StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            var c = NormalizeChar(raw);
+            if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
     }
 
     /// <summary>Normalises one UTF-16 code unit.</summary>

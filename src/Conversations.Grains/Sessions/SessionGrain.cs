@@ -929,8 +929,10 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     private async Task<IReadOnlyList<ConversationEvent>> LastMessagesAsync()
     {
         var recent = await RecentAsync(RecentCapacity);
-        var messages = recent.Where(e => e.Kind == EventKinds.Message).ToList();
-        return messages.Count <= _options.SummaryMessages ? messages : messages.GetRange(messages.Count - _options.SummaryMessages, _options.SummaryMessages);
+        // Summaries are shown to agents in queues: personal data in them is masked the bot's way.
+        var messages = recent.Where(e => e.Kind == EventKinds.Message).TakeLast(_options.SummaryMessages)
+            .Select(e => e.Text is null ? e : e with { Text = _bot.MaskPersonalData(e.Text) });
+        return [.. messages];
     }
 
     private static string DedupeKey(string role, string? senderId, string clientMessageId) => $"{role}\u001f{senderId}\u001f{clientMessageId}";
@@ -1219,7 +1221,7 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
     }
 
     private async Task<BotContext> BotContextAsync() =>
-        new(SessionId, S.CustomerId!, S.Language, S.Tier, S.Channel, S.OrderId, S.LowConfidenceStreak, await RecentAsync(_options.BotContextEvents));
+        new(SessionId, S.CustomerId!, S.Language, S.Tier, S.Channel, S.OrderId, S.LowConfidenceStreak, await RecentAsync(_options.BotContextEvents), _options.LowConfidenceLimit);
 
     private async Task<BotTurn> WelcomeAsync()
     {

@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Bot;
+
 namespace Conversations.Grains.Sessions;
 
 /// <summary>Conversation settings (configuration section <c>Conversations:Sessions</c>): idle timeouts, handoff rules, priorities.</summary>
@@ -14,8 +16,11 @@ public sealed class SessionOptions
     /// <summary>A resolved session the customer does not come back to is closed after this long.</summary>
     public TimeSpan ResolvedCloseAfter { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Clarifying questions in a row after which the session hands off (reason <c>low_confidence</c>), whatever the bot says.</summary>
-    public int LowConfidenceLimit { get; set; } = 2;
+    /// <summary>
+    /// Unsure bot answers in a row after which the session hands off (reason <c>low_confidence</c>), whatever the bot
+    /// says; the bot is told the limit in its context, so it hands off itself in the turn that reaches it.
+    /// </summary>
+    public int LowConfidenceLimit { get; set; } = BotContext.DefaultLowConfidenceLimit;
 
     /// <summary>Messages shown to the agent in the handoff summary.</summary>
     public int SummaryMessages { get; set; } = 6;

@@ -37,10 +37,13 @@ public sealed class BotConversation
 
     public int LowConfidenceStreak { get; private set; }
 
+    /// <summary>The session's configured limit of unsure answers in a row, passed to the bot as a session does.</summary>
+    public int LowConfidenceLimit { get; init; } = BotContext.DefaultLowConfidenceLimit;
+
     public IReadOnlyList<ConversationEvent> Events => _events;
 
     public BotContext Context => new(SessionId, CustomerId, Language, Tier, "web", OrderId, LowConfidenceStreak,
-        _events.Skip(Math.Max(0, _events.Count - ContextEvents)).ToList());
+        _events.Skip(Math.Max(0, _events.Count - ContextEvents)).ToList(), LowConfidenceLimit);
 
     public async Task<BotTurn> WelcomeAsync()
     {

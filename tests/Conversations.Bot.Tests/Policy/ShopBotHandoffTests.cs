@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Orders;
 using Conversations.Abstractions.Sessions;
@@ -88,6 +89,16 @@ public sealed class ShopBotHandoffTests
     }
 
     [Fact]
+    public void MaskPersonalData_ForTheSessionsSummaries_MasksPhoneAndEmailButKeepsTheOrderNumber()
+    {
+        IConversationBot bot = _shop.Bot;
+
+        var masked = bot.MaskPersonalData("order 2026111100001234, call 13912345678 or mail alice@example.com");
+
+        Assert.Equal("order 2026111100001234, call 139****5678 or mail a***@example.com", masked);
+    }
+
+    [Fact]
     public async Task LowConfidence_First_AsksWhichOfTheLikelyQuestionsItIs()
     {
         var chat = _shop.Start();
@@ -113,6 +124,35 @@ public sealed class ShopBotHandoffTests
         Assert.True(turn.LowConfidence);
         Assert.Equal(HandoffReasons.LowConfidence, turn.Handoff!.Reason);
         Assert.Equal(HandoffSkills.General, turn.Handoff.Skill);
+    }
+
+    [Fact]
+    public async Task LowConfidence_WithTheSessionLimitAtThree_AsksTwiceThenHandsOffOnTheThird()
+    {
+        var chat = new BotConversation(_shop.Bot, ShopBotFixture.NewCustomerId(), "en", CustomerTiers.Regular, null) { LowConfidenceLimit = 3 };
+
+        var first = await chat.SayAsync("asdfgh");
+        var second = await chat.SayAsync("qwerty zxcv");
+        var third = await chat.SayAsync("zxcvb hjkl");
+
+        Assert.All([first, second, third], turn => Assert.True(turn.LowConfidence));
+        Assert.Null(first.Handoff);
+        Assert.Null(second.Handoff);
+        Assert.Contains("not quite sure", second.Text(), StringComparison.Ordinal);
+        Assert.Equal(HandoffReasons.LowConfidence, third.Handoff!.Reason);
+        Assert.StartsWith("Sorry, I still haven't understood", third.FirstMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LowConfidence_WithTheSessionLimitAtOne_HandsOffAtOnceWithoutAskingOrSayingStill()
+    {
+        var chat = new BotConversation(_shop.Bot, ShopBotFixture.NewCustomerId(), "en", CustomerTiers.Regular, null) { LowConfidenceLimit = 1 };
+
+        var turn = await chat.SayAsync("asdfgh");
+
+        Assert.Equal(HandoffReasons.LowConfidence, turn.Handoff!.Reason);
+        Assert.Empty(turn.Options());
+        Assert.StartsWith("Sorry, I haven't understood", turn.FirstMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Conversations.Grains.Sessions;
 using Conversations.Runtime;
 using Conversations.Runtime.Hosting;
 using Conversations.Runtime.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Bot.Tests.Policy;
@@ -27,24 +28,7 @@ public sealed class ShopBotInSessionTests : IAsyncLifetime
 
     private IGrainFactory Grains => _cluster.GrainFactory;
 
-    public async Task InitializeAsync()
-    {
-        _cluster = await new TestClusterBuilder()
-            .UseFakeTime()
-            .ConfigureServices(services =>
-            {
-                foreach (var type in typeof(SessionGrain).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(Grain).IsAssignableFrom(t)))
-                {
-                    services.AddSingleton(new GrainClassRegistration(type));
-                }
-
-                services.AddConversationsDomainServices();
-                // The shared model stands in for start-up training, which the registration would otherwise repeat.
-                services.AddSingleton(_shop.Analyzer);
-                services.AddConversationsBot();
-            })
-            .BuildAndStartAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await StartClusterAsync(new Dictionary<string, string?>());
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -84,6 +68,49 @@ public sealed class ShopBotInSessionTests : IAsyncLifetime
             && e.Text!.Contains("connecting you to a colleague", StringComparison.Ordinal)));
 
         Assert.Equal(BotIntents.HumanAgent, (await session.GetSnapshot()).Intent);
+    }
+
+    [Fact]
+    public async Task Session_WithTheLowConfidenceLimitConfiguredAtThree_TheBotAsksTwiceAndHandsOffOnTheThird()
+    {
+        await using var cluster = await StartClusterAsync(new() { ["Conversations:Sessions:LowConfidenceLimit"] = "3" });
+        var customerId = ShopBotFixture.NewCustomerId();
+        var customer = cluster.GrainFactory.GetGrain<ICustomerGrain>(customerId);
+        await customer.SetProfile(new CustomerProfile("Cy", CustomerTiers.Regular, "en", ["web"]));
+        var session = cluster.GrainFactory.GetGrain<ISessionGrain>((await customer.StartSession("web", "en", null)).SessionId);
+
+        await session.PostCustomerMessage(customerId, "m-1", "asdfgh");
+        await UntilAsync(session, events => Clarifications(events).ElementAtOrDefault(0));
+        await session.PostCustomerMessage(customerId, "m-2", "qwerty zxcv");
+        await UntilAsync(session, events => Clarifications(events).ElementAtOrDefault(1));
+        await session.PostCustomerMessage(customerId, "m-3", "zxcvb hjkl");
+        await UntilAsync(session, events => events.FirstOrDefault(e => e.Kind == EventKinds.Message && e.Sender.Role == SenderRoles.Bot
+            && e.Text!.StartsWith("Sorry, I still haven't understood", StringComparison.Ordinal)));
+
+        Assert.Equal(2, Clarifications(await session.GetHistory(0, 500)).Count());
+    }
+
+    private static IEnumerable<ConversationEvent> Clarifications(IReadOnlyList<ConversationEvent> events) =>
+        events.Where(e => e.Kind == EventKinds.QuickReplies && e.Text!.Contains("not quite sure", StringComparison.Ordinal));
+
+    private async Task<TestCluster> StartClusterAsync(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return await new TestClusterBuilder()
+            .UseFakeTime()
+            .ConfigureServices(services =>
+            {
+                foreach (var type in typeof(SessionGrain).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(Grain).IsAssignableFrom(t)))
+                {
+                    services.AddSingleton(new GrainClassRegistration(type));
+                }
+
+                services.AddConversationsDomainServices(configuration);
+                // The shared model stands in for start-up training, which the registration would otherwise repeat.
+                services.AddSingleton(_shop.Analyzer);
+                services.AddConversationsBot();
+            })
+            .BuildAndStartAsync();
     }
 
     private static async Task<ConversationEvent> UntilAsync(ISessionGrain session, Func<IReadOnlyList<ConversationEvent>, ConversationEvent?> find)

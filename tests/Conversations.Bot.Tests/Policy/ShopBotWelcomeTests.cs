@@ -57,6 +57,23 @@ public sealed class ShopBotWelcomeTests
     }
 
     [Theory]
+    [InlineData(5)]
+    [InlineData(3)]
+    public async Task Welcome_ForASessionAboutAnOrder_ShowsNoMoreCardsThanConfiguredAndKeepsTheWayToAPerson(int maxQuickReplies)
+    {
+        var customerId = ShopBotFixture.NewCustomerId();
+        var orderId = await _shop.ImportAsync(ShopOrders.Shipped(customerId, _shop.Now.AddHours(-10)));
+        var bot = _shop.CreateBot(o => o.MaxQuickReplies = maxQuickReplies);
+
+        var options = (await _shop.Start(customerId, orderId: orderId, bot: bot).WelcomeAsync()).Options();
+
+        Assert.Equal(maxQuickReplies, options.Count);
+        Assert.Contains(orderId[^4..], options[0].Label, StringComparison.Ordinal);
+        Assert.Equal("Where's my order", options[1].Label);
+        Assert.Equal("Talk to a person", options[^1].Label);
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("zh")]
     public async Task Welcome_EachCard_IsUnderstoodWhenTapped(string language)

@@ -22,4 +22,23 @@ public sealed class TextNormalizerTests
     {
         Assert.Equal("don't \"now\". a,b", TextNormalizer.Normalize("DON’T “NOW”。 A、B"));
     }
+
+    [Theory]
+    [InlineData("Where is my order?!", "whereismyorder")]
+    [InlineData("ｗｈｅｒｅ　ｉｓ ｍｙ ｏｒｄｅｒ？", "whereismyorder")]
+    [InlineData("where-is my order~~ :)", "whereismyorder")]
+    [InlineData("亲，我的订单到哪了？？", "亲我的订单到哪了")]
+    [InlineData("亲 我的订单 到哪了～", "亲我的订单到哪了")]
+    [InlineData("“退货”【急】！", "退货急")]
+    public void Fold_DropsCaseWidthPunctuationAndSpaces(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Fold(text));
+    }
+
+    [Fact]
+    public void Fold_KeepsWhatMakesSentencesDifferent()
+    {
+        Assert.Equal("order12345退款😡", TextNormalizer.Fold("Order 12345, 退款 😡"));
+        Assert.NotEqual(TextNormalizer.Fold("where is my order"), TextNormalizer.Fold("where is my refund"));
+    }
 }

@@ -1,4 +1,5 @@
 using Conversations.Bot.Tests.Fixtures;
+using Conversations.Bot.Text;
 using Conversations.Bot.Training;
 
 namespace Conversations.Bot.Tests.Training;
@@ -25,6 +26,18 @@ public sealed class TrainingCorpusTests(EmbeddedModelFixture fixture)
             Assert.Equal(BotIntents.All.Order(), intents.Order());
             Assert.Equal(SentimentLabels.All.Order(), sentiments.Order());
         }
+    }
+
+    [Fact]
+    public void ShippedData_HasAtLeast150DistinctExamplesPerIntentPerLanguage()
+    {
+        // Distinct as a reader would count them: lines differing only in case, width, punctuation or spaces are one example.
+        var counts = BotLanguages.All.SelectMany(language => BotIntents.All.Select(intent => (language, intent,
+            Distinct: fixture.Corpus.Intents.Where(e => e.Language == language && e.Label == intent).Select(e => TextNormalizer.Fold(e.Text)).Distinct(StringComparer.Ordinal).Count())));
+
+        var thin = counts.Where(c => c.Distinct < 150).Select(c => $"{c.language}/{c.intent}: {c.Distinct}").ToList();
+
+        Assert.True(thin.Count == 0, "fewer than 150 distinct examples: " + string.Join(", ", thin));
     }
 
     [Fact]

@@ -111,6 +111,23 @@ public sealed class SessionAgentTests
     }
 
     [Fact]
+    public async Task Transfer_SummaryForTheNextAgent_ShowsPhoneNumbersGivenToTheFirstMasked()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.AssignAsync();
+        var asked = await session.PostAsync($"my number is {ScriptedBot.Phone}");
+        await domain.Routing.Delivered.WaitForAsync(d => d.AgentId == "a-1" && d.Event.Seq == asked.Seq);
+
+        await session.Grain.Transfer("a-1", "aftersales:en");
+        var (_, entry) = domain.Routing.Enqueued.Items[^1];
+
+        Assert.Equal(HandoffReasons.Transfer, entry.Summary.Reason);
+        Assert.Contains(entry.Summary.LastMessages, e => e.Text == $"my number is {ScriptedBot.MaskedPhone}");
+        Assert.DoesNotContain(entry.Summary.LastMessages, e => e.Text!.Contains(ScriptedBot.Phone, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Transfer_ToAQueueWithoutAgents_IsAConflict_AndTheAgentKeepsIt()
     {
         await using var domain = await DomainCluster.StartAsync();

@@ -102,6 +102,23 @@ public sealed class SessionGrainTests
     }
 
     [Fact]
+    public async Task BotHandoff_SummaryForTheAgent_ShowsPhoneNumbersMaskedByTheBot()
+    {
+        await using var domain = await DomainCluster.StartAsync();
+        var session = await domain.StartSessionAsync("c-1");
+        await session.PostAndWaitAsync($"call me on {ScriptedBot.Phone}", EventKinds.Message, e => e.Sender.Role == SenderRoles.Bot);
+
+        await session.PostAsync(ScriptedBot.AgentPlease);
+        var (_, entry) = await domain.Routing.Enqueued.WaitForAsync(_ => true);
+
+        Assert.Contains(entry.Summary.LastMessages, e => e.Sender.Role == SenderRoles.Customer && e.Text == $"call me on {ScriptedBot.MaskedPhone}");
+        Assert.Contains(entry.Summary.LastMessages, e => e.Sender.Role == SenderRoles.Bot && e.Text!.EndsWith(ScriptedBot.MaskedPhone, StringComparison.Ordinal));
+        Assert.DoesNotContain(entry.Summary.LastMessages, e => e.Text!.Contains(ScriptedBot.Phone, StringComparison.Ordinal));
+        // The transcript itself keeps what the customer wrote.
+        Assert.Contains(await session.HistoryAsync(), e => e.Text == $"call me on {ScriptedBot.Phone}");
+    }
+
+    [Fact]
     public async Task BotHandoff_ForAnger_MarksTheEntryAngryWithPriority()
     {
         await using var domain = await DomainCluster.StartAsync();

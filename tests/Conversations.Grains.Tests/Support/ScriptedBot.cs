@@ -22,6 +22,7 @@ namespace Conversations.Grains.Tests.Support;
 /// <c>aftersales</c>; for anyone else a message reply.</item>
 /// <item>anything else → the message "Thanks, noted: &lt;text&gt;" (intent <c>other</c>).</item>
 /// </list>
+/// Personal data: it masks <see cref="Phone"/> to <see cref="MaskedPhone"/>, and nothing else.
 /// Add or override lines with <see cref="On"/>.
 /// </remarks>
 public sealed class ScriptedBot : IConversationBot
@@ -37,6 +38,10 @@ public sealed class ScriptedBot : IConversationBot
     public const string WelcomeTextZh = "您好！请问有什么可以帮您？";
     public const string OrderAnswer = "Your order has shipped and should arrive tomorrow.";
     public const string ClarifyingQuestion = "Sorry, could you tell me a bit more?";
+
+    /// <summary>The phone number the bot recognises as personal data, and what it masks it to.</summary>
+    public const string Phone = "13812345678";
+    public const string MaskedPhone = "138****5678";
 
     private readonly ConcurrentDictionary<string, Func<BotContext, BotTurn>> _script = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<(BotContext Context, string Text)> _received = new();
@@ -95,6 +100,8 @@ public sealed class ScriptedBot : IConversationBot
         IReadOnlyList<Suggestion> suggestions = [new Suggestion("Let me check that for you.", "scripted", 0.9)];
         return Task.FromResult(suggestions);
     }
+
+    public string MaskPersonalData(string text) => text.Replace(Phone, MaskedPhone, StringComparison.Ordinal);
 
     public static BotTurn Reply(string text, string intent) =>
         new([new BotReply(EventKinds.Message, text)], Analysis(intent, 0.92, "neutral"), null, null, LowConfidence: false);
