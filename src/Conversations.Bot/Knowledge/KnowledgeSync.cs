@@ -1,5 +1,6 @@
 using Conversations.Abstractions.Knowledge;
 using Conversations.Runtime;
+using Conversations.Runtime.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,8 +30,7 @@ public sealed class KnowledgeSync : IHostedService, IDisposable
     private TaskCompletionSource _loaded = NewSignal();
     private long _version = -1;
     private bool _failing;
-    private CancellationTokenSource? _stopping;
-    private Task? _polling;
+    private PeriodicWork? _polling;
 
     public KnowledgeSync(IGrainFactory grains, KnowledgeBase knowledge, TimeProvider time, ILogger<KnowledgeSync> logger)
     {
@@ -53,16 +53,10 @@ public sealed class KnowledgeSync : IHostedService, IDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RefreshAsync(cancellationToken);
-        _stopping = new CancellationTokenSource();
-        _polling = PollAsync(_stopping.Token);
+        _polling = PeriodicWork.Start(RefreshPeriod, _time, RefreshAsync);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_stopping is null || _polling is null) return;
-        await _stopping.CancelAsync();
-        await _polling.WaitAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _polling?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>
     /// Reloads the index when the cluster's version differs from this silo's. Returns false when the knowledge base
@@ -117,7 +111,7 @@ public sealed class KnowledgeSync : IHostedService, IDisposable
 
     public void Dispose()
     {
-        _stopping?.Dispose();
+        _polling?.Dispose();
         _refreshing.Dispose();
     }
 
@@ -134,21 +128,5 @@ public sealed class KnowledgeSync : IHostedService, IDisposable
         }
 
         loaded.SetResult();
-    }
-
-    private async Task PollAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(RefreshPeriod, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await RefreshAsync(cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
     }
 }
