@@ -19,10 +19,8 @@ public sealed class KnowledgeClusterTests
     public async Task EntryPutThroughOneSilo_IsListedAndAnsweredOnTheOther_AndADeleteRemovesItEverywhere()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var serverA = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "knowledge-test"), realBot: true);
-        await using var serverB = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "knowledge-test"), realBot: true);
-        await serverA.WaitForSilosAsync(2);
-        await serverB.WaitForSilosAsync(2);
+        await using var servers = await TwoServers.StartAsync(database.ConnectionString, "knowledge-test", realBot: true);
+        var (serverA, serverB) = (servers.A, servers.B);
 
         using (var put = await serverA.SendAsync(HttpMethod.Put, $"/api/knowledge/{ZorblaxEntry.Id}", body: ZorblaxEntry.Body))
         {

@@ -12,10 +12,8 @@ public sealed class CrossSiloPushTests
     public async Task CustomerOnOneServer_AgentOnAnother_OfferAndRepliesCrossTheCluster()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var serverA = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await using var serverB = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await serverA.WaitForSilosAsync(2);
-        await serverB.WaitForSilosAsync(2);
+        await using var servers = await TwoServers.StartAsync(database.ConnectionString, "cross-silo-test");
+        var (serverA, serverB) = (servers.A, servers.B);
 
         await using var agent = await serverB.ConnectAgentAsync("a-cross");
         var offers = new Inbox<Offer>();

@@ -26,6 +26,7 @@ namespace Conversations.Server.Tests.Support;
 public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private ServerHost(WebApplication app, Uri baseAddress)
     {
@@ -142,14 +143,14 @@ public sealed class ServerHost : IAsyncDisposable
         return await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Bot && e.Text is not null && e.Seq > asked.Seq);
     }
 
-    /// <summary>Waits until this silo sees at least <paramref name="count"/> active silos.</summary>
+    /// <summary>Waits until this silo's view holds exactly <paramref name="count"/> active silos.</summary>
     public async Task WaitForSilosAsync(int count)
     {
         var membership = Services.GetRequiredService<IClusterMembership>();
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check()
         {
-            if (membership.ActiveSilos.Count >= count) joined.TrySetResult();
+            if (membership.ActiveSilos.Count == count) joined.TrySetResult();
         }
 
         membership.ViewChanged += Check;
@@ -164,8 +165,10 @@ public sealed class ServerHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server gracefully (its silo leaves the cluster); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         Http.Dispose();
         try
         {
