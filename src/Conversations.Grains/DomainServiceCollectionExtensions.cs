@@ -23,7 +23,9 @@ public static class DomainServiceCollectionExtensions
     public const string StorageKey = "Conversations:Storage";
 
     /// <summary>
-    /// Hosts every grain of this assembly and adds the domain's services (see <see cref="AddConversationsDomainServices"/>).
+    /// Hosts every grain of this assembly, adds the domain's services (see <see cref="AddConversationsDomainServices"/>)
+    /// and <see cref="StatsPublisher"/>, which reports this silo's figures to the cluster's every second (a hosted
+    /// service: registered after the runtime, it starts after the silo and stops before it).
     /// The bot (<c>IConversationBot</c>) is not registered here: the host adds the real one, tests a scripted one.
     /// </summary>
     public static RuntimeBuilder AddConversationsDomain(this RuntimeBuilder builder, IConfiguration? configuration = null)
@@ -31,6 +33,8 @@ public static class DomainServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddGrains(typeof(SessionGrain).Assembly);
         builder.Services.AddConversationsDomainServices(configuration);
+        builder.Services.TryAddSingleton<StatsPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StatsPublisher>());
         return builder;
     }
 

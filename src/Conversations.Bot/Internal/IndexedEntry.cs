@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Knowledge;
 using Conversations.Bot.Knowledge;
 
 namespace Conversations.Bot.Internal;

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Conversations.Abstractions.Knowledge;
 using Conversations.Bot.Entities;
 using Conversations.Bot.Internal;
 using Conversations.Bot.Text;
@@ -40,14 +41,7 @@ public sealed class KnowledgeBase
     /// <summary>Adds or replaces several entries at once; nothing changes unless all are valid.</summary>
     public void UpsertRange(IEnumerable<KnowledgeEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var prepared = new List<IndexedEntry>();
-        foreach (var entry in entries)
-        {
-            Validate(entry);
-            prepared.Add(Prepare(entry));
-        }
-
+        var prepared = PrepareAll(entries);
         if (prepared.Count == 0)
         {
             return;
@@ -70,6 +64,27 @@ public sealed class KnowledgeBase
             }
 
             Volatile.Write(ref _snapshot, Rebuild(current, next, touched));
+        }
+    }
+
+    /// <summary>
+    /// Replaces every entry at once, as a silo's copy of the cluster's knowledge base does when its version moves;
+    /// nothing changes unless all are valid. Of entries sharing an id, the last one stays.
+    /// </summary>
+    public void ReplaceAll(IEnumerable<KnowledgeEntry> entries)
+    {
+        var next = new Dictionary<string, IndexedEntry>(StringComparer.Ordinal);
+        foreach (var item in PrepareAll(entries))
+        {
+            next[item.Entry.Id] = item;
+        }
+
+        lock (_writeGate)
+        {
+            var current = _snapshot;
+            // Languages that lost their last entry get an empty index, so their old entries stop matching.
+            var languages = next.Values.Select(static e => e.Entry.Language).Concat(current.Indexes.Keys).Distinct(StringComparer.Ordinal).ToArray();
+            Volatile.Write(ref _snapshot, Rebuild(current, next, languages));
         }
     }
 
@@ -101,11 +116,17 @@ public sealed class KnowledgeBase
 
     /// <summary>Entries ordered by id, optionally only one language and / or category.</summary>
     public IReadOnlyList<KnowledgeEntry> List(string? language = null, string? category = null) =>
-        Volatile.Read(ref _snapshot).Entries.Values
-            .Select(static e => e.Entry)
+        Select(Volatile.Read(ref _snapshot).Entries.Values.Select(static e => e.Entry), language, category);
+
+    /// <summary>Of <paramref name="entries"/>, those of <paramref name="language"/> and <paramref name="category"/> (null: any), ordered by id.</summary>
+    public static IReadOnlyList<KnowledgeEntry> Select(IEnumerable<KnowledgeEntry> entries, string? language, string? category)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries
             .Where(e => (language is null || e.Language == language) && (category is null || e.Category == category))
             .OrderBy(static e => e.Id, StringComparer.Ordinal)
             .ToArray();
+    }
 
     /// <summary>
     /// The <paramref name="top"/> entries of <paramref name="language"/> whose questions best match
@@ -217,6 +238,19 @@ public sealed class KnowledgeBase
         {
             throw new ArgumentException($"Knowledge entry '{entry.Id}' is invalid: {string.Join("; ", problems)}.", nameof(entry));
         }
+    }
+
+    private List<IndexedEntry> PrepareAll(IEnumerable<KnowledgeEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var prepared = new List<IndexedEntry>();
+        foreach (var entry in entries)
+        {
+            Validate(entry);
+            prepared.Add(Prepare(entry));
+        }
+
+        return prepared;
     }
 
     private IndexedEntry Prepare(KnowledgeEntry entry)

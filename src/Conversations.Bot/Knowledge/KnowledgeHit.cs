@@ -1,3 +1,5 @@
+using Conversations.Abstractions.Knowledge;
+
 namespace Conversations.Bot.Knowledge;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Abstractions.Knowledge;
 using Conversations.Bot.Internal;
 
 namespace Conversations.Bot.Knowledge;

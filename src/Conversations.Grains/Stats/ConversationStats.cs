@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
+using Conversations.Abstractions.Stats;
 
 namespace Conversations.Grains.Stats;
 
 /// <summary>
-/// Per-silo counters and gauges of the conversation domain, read by <c>/api/stats</c> through
-/// <see cref="Snapshot"/> and exported through the <c>Conversations.Domain</c> meter.
+/// Per-silo counters and gauges of the conversation domain, exported through the <c>Conversations.Domain</c> meter
+/// and reported to the cluster's figures (<c>/api/stats</c>) by <see cref="StatsPublisher"/> through <see cref="Counts"/>.
 /// </summary>
 public sealed class ConversationStats : IDisposable
 {
@@ -137,28 +138,27 @@ public sealed class ConversationStats : IDisposable
         _csat.Record(score);
     }
 
-    public ConversationStatsSnapshot Snapshot()
-    {
-        var ended = Interlocked.Read(ref _ended);
-        var firstCount = Interlocked.Read(ref _firstResponseCount);
-        var handledCount = Interlocked.Read(ref _handledCount);
-        var csatCount = Interlocked.Read(ref _csatCount);
-        return new ConversationStatsSnapshot(
-            ActiveSessions: Math.Max(0, Interlocked.Read(ref _active)),
-            Queued: Math.Max(0, Interlocked.Read(ref _queued)),
-            AgentsOnline: Math.Max(0, Interlocked.Read(ref _agentsOnline)),
-            SessionsStarted: Interlocked.Read(ref _started),
-            SessionsEnded: ended,
-            BotContainmentRate: ended == 0 ? 0 : (double)Interlocked.Read(ref _contained) / ended,
-            Handoffs: Interlocked.Read(ref _handoffCount),
-            MessagesStored: Interlocked.Read(ref _messageCount),
-            SlaWarnings: Interlocked.Read(ref _warningCount),
-            SlaBreaches: Interlocked.Read(ref _breachCount),
-            AvgFirstResponseMs: firstCount == 0 ? 0 : TimeSpan.FromTicks(Interlocked.Read(ref _firstResponseTicks) / firstCount).TotalMilliseconds,
-            AvgHandleSeconds: handledCount == 0 ? 0 : TimeSpan.FromTicks(Interlocked.Read(ref _handledTicks) / handledCount).TotalSeconds,
-            CsatAverage: csatCount == 0 ? 0 : (double)Interlocked.Read(ref _csatSum) / csatCount,
-            CsatRatings: csatCount);
-    }
+    /// <summary>This silo's figures, averages taken.</summary>
+    public ConversationStatsSnapshot Snapshot() => ConversationStatsSnapshot.From(Counts());
+
+    /// <summary>This silo's raw counters, to be added to the other silos'.</summary>
+    public StatsCounts Counts() => new(
+        ActiveSessions: Interlocked.Read(ref _active),
+        Queued: Interlocked.Read(ref _queued),
+        AgentsOnline: Interlocked.Read(ref _agentsOnline),
+        SessionsStarted: Interlocked.Read(ref _started),
+        SessionsEnded: Interlocked.Read(ref _ended),
+        ContainedByBot: Interlocked.Read(ref _contained),
+        Handoffs: Interlocked.Read(ref _handoffCount),
+        MessagesStored: Interlocked.Read(ref _messageCount),
+        SlaWarnings: Interlocked.Read(ref _warningCount),
+        SlaBreaches: Interlocked.Read(ref _breachCount),
+        FirstResponses: Interlocked.Read(ref _firstResponseCount),
+        FirstResponseTicks: Interlocked.Read(ref _firstResponseTicks),
+        Handled: Interlocked.Read(ref _handledCount),
+        HandledTicks: Interlocked.Read(ref _handledTicks),
+        CsatRatings: Interlocked.Read(ref _csatCount),
+        CsatSum: Interlocked.Read(ref _csatSum));
 
     public void Dispose()
     {

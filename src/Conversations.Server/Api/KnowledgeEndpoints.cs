@@ -1,10 +1,15 @@
 using Conversations.Abstractions;
+using Conversations.Abstractions.Knowledge;
 using Conversations.Bot.Knowledge;
+using Conversations.Runtime;
 using Conversations.Server.Auth;
 
 namespace Conversations.Server.Api;
 
-/// <summary><c>/api/knowledge</c> (admin): the bot's FAQ entries, served from this silo's knowledge base.</summary>
+/// <summary>
+/// <c>/api/knowledge</c> (admin): the bot's FAQ entries, kept by the cluster's knowledge grain. An edit is answered by
+/// this silo's bot at once and by the other silos' within <see cref="KnowledgeSync.RefreshPeriod"/>.
+/// </summary>
 public static class KnowledgeEndpoints
 {
     public static RouteGroupBuilder MapKnowledge(this RouteGroupBuilder api)
@@ -12,7 +17,7 @@ public static class KnowledgeEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var knowledge = api.MapGroup("/knowledge").RequireAuthorization(AuthPolicies.Admin);
 
-        knowledge.MapPut("/{entryId}", async (string entryId, HttpRequest request, KnowledgeBase knowledgeBase) =>
+        knowledge.MapPut("/{entryId}", async (string entryId, HttpRequest request, IGrainFactory grains, KnowledgeSync local) =>
         {
             var id = RouteInput.Id(entryId, "entryId");
             var body = await ApiJson.ReadAsync<KnowledgeEntryRequest>(request);
@@ -24,26 +29,27 @@ public static class KnowledgeEndpoints
                 body.Questions ?? [],
                 body.Answer ?? string.Empty,
                 body.Related);
-            try
-            {
-                knowledgeBase.Upsert(entry);
-            }
-            catch (ArgumentException e)
-            {
-                throw ConversationException.BadRequest(e.Message);
-            }
-
+            await grains.GetKnowledgeBase().Upsert(entry);
+            await local.RefreshAsync();
             return Results.Ok(entry);
         });
 
-        knowledge.MapDelete("/{entryId}", (string entryId, KnowledgeBase knowledgeBase) =>
+        knowledge.MapDelete("/{entryId}", async (string entryId, IGrainFactory grains, KnowledgeSync local) =>
         {
             var id = RouteInput.Id(entryId, "entryId");
-            return knowledgeBase.Delete(id) ? Results.NoContent() : throw ConversationException.NotFound($"no knowledge entry '{id}'.");
+            await grains.GetKnowledgeBase().Delete(id);
+            await local.RefreshAsync();
+            return Results.NoContent();
         });
 
-        knowledge.MapGet("/", (string? language, string? category, KnowledgeBase knowledgeBase) =>
-            Results.Ok(knowledgeBase.List(string.IsNullOrWhiteSpace(language) ? null : language, string.IsNullOrWhiteSpace(category) ? null : category)));
+        knowledge.MapGet("/", async (string? language, string? category, IGrainFactory grains) =>
+        {
+            var snapshot = await grains.GetKnowledgeBase().GetEntries();
+            return Results.Ok(KnowledgeBase.Select(
+                snapshot.Entries,
+                string.IsNullOrWhiteSpace(language) ? null : language,
+                string.IsNullOrWhiteSpace(category) ? null : category));
+        });
 
         return api;
     }

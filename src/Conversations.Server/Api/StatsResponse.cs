@@ -1,6 +1,9 @@
 namespace Conversations.Server.Api;
 
-/// <summary><c>GET /api/stats</c>: this silo's conversation figures and every queue's length.</summary>
+/// <summary>
+/// <c>GET /api/stats</c>: the cluster's conversation figures (the sum of the <paramref name="Silos"/> live silos' latest
+/// reports, rates and averages over the summed counts) and every queue's length.
+/// </summary>
 public sealed record StatsResponse(
     long ActiveSessions,
     long Queued,
@@ -17,4 +20,5 @@ public sealed record StatsResponse(
     long SessionsEnded,
     long MessagesStored,
     IReadOnlyList<QueueStats> Queues,
+    int Silos,
     DateTimeOffset At);

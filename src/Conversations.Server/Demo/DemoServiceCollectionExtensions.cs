@@ -8,10 +8,7 @@ public static class DemoServiceCollectionExtensions
     public static IServiceCollection AddConversationsDemo(this IServiceCollection services, IConfiguration configuration, ServerOptions server)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(server);
-        var options = configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
-        if (options.Enabled ?? !server.UsesPostgres) services.AddHostedService<DemoDataLoader>();
+        if (DemoOptions.IsOn(configuration, server)) services.AddHostedService<DemoDataLoader>();
         return services;
     }
 }

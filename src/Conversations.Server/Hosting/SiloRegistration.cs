@@ -60,7 +60,7 @@ public static class SiloRegistration
         }
 
         runtime.AddConversationsDomain(configuration);
-        services.AddConversationsBotServices(configuration);
+        runtime.AddConversationsBotServices(configuration, seedDemoKnowledge: DemoOptions.IsOn(configuration, server));
         services.AddConversationsPush();
         services.AddConversationsDemo(configuration, server);
         return builder;

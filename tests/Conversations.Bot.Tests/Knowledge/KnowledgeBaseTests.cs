@@ -1,3 +1,4 @@
+using Conversations.Abstractions.Knowledge;
 using Conversations.Bot.Knowledge;
 
 namespace Conversations.Bot.Tests.Knowledge;
@@ -128,6 +129,28 @@ public sealed class KnowledgeBaseTests
         Assert.Null(knowledgeBase.Get("kb-zh-refund-time"));
         Assert.DoesNotContain(knowledgeBase.List(), e => e.Id == "kb-zh-refund-time");
         Assert.DoesNotContain(knowledgeBase.Search("退款多久到账", "zh"), h => h.Entry.Id == "kb-zh-refund-time");
+    }
+
+    [Fact]
+    public void ReplaceAll_KeepsOnlyTheGivenEntries_AndALanguageLeftEmptyMatchesNothing()
+    {
+        var knowledgeBase = CreateFilled();
+
+        knowledgeBase.ReplaceAll([RefundTime, ShippingTime with { Answer = "付款后24小时内发货。" }]);
+
+        Assert.Equal(["kb-zh-refund-time", "kb-zh-shipping-time"], knowledgeBase.List().Select(e => e.Id));
+        Assert.Equal("付款后24小时内发货。", knowledgeBase.Search("多久发货", "zh")[0].Entry.Answer);
+        Assert.Empty(knowledgeBase.Search("how long does a refund take", "en"));
+    }
+
+    [Fact]
+    public void ReplaceAll_OneInvalidEntry_ChangesNothing()
+    {
+        var knowledgeBase = CreateFilled();
+
+        Assert.Throws<ArgumentException>(() => knowledgeBase.ReplaceAll([RefundTime with { Answer = " " }]));
+
+        Assert.Equal(5, knowledgeBase.Count);
     }
 
     [Fact]

@@ -36,6 +36,33 @@ public sealed class ConversationStatsTests
     }
 
     [Fact]
+    public void TwoSilosCounts_Added_GiveRatesAndAveragesWeightedByEachSilosNumbers()
+    {
+        using var a = new ConversationStats();
+        using var b = new ConversationStats();
+        // Silo a ends two sessions, one of which b started (its grain moved): a's own gauge reads -1.
+        a.SessionStarted();
+        a.SessionEnded(containedByBot: true);
+        a.SessionEnded(containedByBot: true);
+        a.FirstResponse(TimeSpan.FromSeconds(1));
+        a.CsatRated(5);
+        for (var i = 0; i < 8; i++) b.SessionStarted();
+        for (var i = 0; i < 6; i++) b.SessionEnded(containedByBot: false);
+        for (var i = 0; i < 3; i++)
+        {
+            b.FirstResponse(TimeSpan.FromSeconds(2));
+            b.CsatRated(1);
+        }
+
+        var cluster = ConversationStatsSnapshot.From(a.Counts().Plus(b.Counts()));
+
+        Assert.Equal((1L, 9L, 8L), (cluster.ActiveSessions, cluster.SessionsStarted, cluster.SessionsEnded));
+        Assert.Equal(0.25, cluster.BotContainmentRate);
+        Assert.Equal(1_750, cluster.AvgFirstResponseMs);
+        Assert.Equal((2.0, 4L), (cluster.CsatAverage, cluster.CsatRatings));
+    }
+
+    [Fact]
     public void Empty_ReportsZeros()
     {
         using var stats = new ConversationStats();

@@ -41,7 +41,7 @@ public static class ClusterHost
         exception is SiloUnavailableException or GrainCallTimeoutException or ActivationFailedException or Storage.InconsistentStateException;
 
     /// <summary>Keys of <typeparamref name="T"/> grains that <paramref name="owner"/> owns in its current view.</summary>
-    public static List<string> KeysOwnedBy<T>(Hosting.Silo owner, string prefix, int count) where T : IGrainWithStringKey
+    public static List<string> KeysOwnedBy<T>(Runtime.Hosting.Silo owner, string prefix, int count) where T : IGrainWithStringKey
     {
         var keys = new List<string>();
         for (var i = 0; keys.Count < count; i++)

@@ -36,6 +36,20 @@ public sealed class KnowledgeEndpointsTests(ServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Put_NewEntry_IsWhatTheBotAnswersWith()
+    {
+        await using var server = await ServerHost.StartAsync(realBot: true);
+        await using var customer = await server.ConnectCustomerAsync("c-zorblax");
+        var (session, events) = await ServerHost.StartSessionAsync(customer);
+
+        using var put = await server.SendAsync(HttpMethod.Put, $"/api/knowledge/{ZorblaxEntry.Id}", body: ZorblaxEntry.Body);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var reply = await ServerHost.AskBotAsync(customer, session.SessionId, events, ZorblaxEntry.Question);
+
+        Assert.Equal(ZorblaxEntry.Answer, reply.Text);
+    }
+
+    [Fact]
     public async Task List_HasTheDemoKnowledgeBase()
     {
         using var list = await Server.SendAsync(HttpMethod.Get, "/api/knowledge");

@@ -20,6 +20,7 @@ public sealed class StatsEndpointsTests
         var stats = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, stats.GetProperty("activeSessions").GetInt64());
         Assert.Equal(1, stats.GetProperty("sessionsStarted").GetInt64());
+        Assert.Equal(1, stats.GetProperty("silos").GetInt32());
         foreach (var field in new[] { "queued", "agentsOnline", "botContainmentRate", "handoffs", "slaBreaches", "avgFirstResponseMs", "csatAverage" })
         {
             Assert.True(stats.TryGetProperty(field, out _), $"stats lack {field}");

@@ -1,9 +1,7 @@
 using Conversations.Abstractions.Agents;
 using Conversations.Abstractions.Sessions;
-using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Testing;
 using Conversations.Server.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Hubs;
 
@@ -14,10 +12,8 @@ public sealed class CrossSiloPushTests
     public async Task CustomerOnOneServer_AgentOnAnother_OfferAndRepliesCrossTheCluster()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var serverA = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await using var serverB = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await WaitForSilosAsync(serverA, 2);
-        await WaitForSilosAsync(serverB, 2);
+        await using var servers = await TwoServers.StartAsync(database.ConnectionString, "cross-silo-test");
+        var (serverA, serverB) = (servers.A, servers.B);
 
         await using var agent = await serverB.ConnectAgentAsync("a-cross");
         var offers = new Inbox<Offer>();
@@ -39,26 +35,5 @@ public sealed class CrossSiloPushTests
         await agentEvents.WaitForAsync(e => e.Sender.Role == SenderRoles.Customer && e.Text == "received, thanks");
 
         Assert.Equal(reply.Seq, seen.Seq);
-    }
-
-    private static async Task WaitForSilosAsync(ServerHost server, int count)
-    {
-        var membership = server.Services.GetRequiredService<IClusterMembership>();
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (membership.ActiveSilos.Count >= count) joined.TrySetResult();
-        }
-
-        membership.ViewChanged += Check;
-        try
-        {
-            Check();
-            await joined.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            membership.ViewChanged -= Check;
-        }
     }
 }

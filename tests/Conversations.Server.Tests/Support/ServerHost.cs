@@ -7,6 +7,7 @@ using System.Text.Json;
 using Conversations.Abstractions.Bot;
 using Conversations.Abstractions.Sessions;
 using Conversations.Client;
+using Conversations.Runtime.Cluster;
 using Conversations.Server.Auth;
 using Conversations.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public sealed class ServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private Uri? _baseAddress;
     private HttpClient? _http;
+    private int _disposed;
 
     private ServerHost(WebApplication app)
     {
@@ -174,8 +176,39 @@ public sealed class ServerHost : IAsyncDisposable
         return (session, events);
     }
 
+    /// <summary>Sends <paramref name="text"/> to the bot of a session started by <see cref="StartSessionAsync"/> and returns the bot's first words after it (a message, or a question with quick replies).</summary>
+    public static async Task<ConversationEvent> AskBotAsync(HubConnection customer, string sessionId, Inbox<ConversationEvent> events, string text)
+    {
+        var asked = await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = $"ask-{Guid.NewGuid():N}", text });
+        return await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Bot && e.Text is not null && e.Seq > asked.Seq);
+    }
+
+    /// <summary>Waits until this silo's view holds exactly <paramref name="count"/> active silos.</summary>
+    public async Task WaitForSilosAsync(int count)
+    {
+        var membership = Services.GetRequiredService<IClusterMembership>();
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (membership.ActiveSilos.Count == count) joined.TrySetResult();
+        }
+
+        membership.ViewChanged += Check;
+        try
+        {
+            Check();
+            await joined.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            membership.ViewChanged -= Check;
+        }
+    }
+
+    /// <summary>Stops the server gracefully (its silo leaves the cluster); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _http?.Dispose();
         try
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Bot.Policy.Internal;
 
 /// <summary>
-/// Trains the model and loads the knowledge base while the host starts, so the first customer does not
+/// Trains the model and creates the knowledge base while the host starts, so the first customer does not
 /// wait for training and a broken data file stops the start instead of the first conversation.
 /// </summary>
 internal sealed class BotWarmup : IHostedService
@@ -23,9 +23,10 @@ internal sealed class BotWarmup : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var knowledge = _services.GetRequiredService<KnowledgeBase>();
+        _services.GetRequiredService<KnowledgeBase>();
         _services.GetRequiredService<ShopBot>();
-        _logger.LogInformation("Bot ready in {Elapsed} ms: model trained, {Entries} knowledge entries", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, knowledge.Count);
+        // No entry count: in a silo the knowledge base is filled later, by KnowledgeSync, which logs its own.
+        _logger.LogInformation("Bot ready in {Elapsed} ms: model trained", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,4 @@
-namespace Conversations.Bot.Knowledge;
+namespace Conversations.Abstractions.Knowledge;
 
 /// <summary>
 /// One FAQ entry: several phrasings of the same question, the answer, and up to five related entry ids.
