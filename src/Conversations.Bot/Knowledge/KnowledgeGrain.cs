@@ -8,7 +8,7 @@ namespace Conversations.Bot.Knowledge;
 
 /// <summary>
 /// The cluster's knowledge base: validates and stores the FAQ entries and counts a version per change. The first time it
-/// activates with nothing stored it is seeded with the shipped demo entries, when <see cref="KnowledgeOptions.SeedDemoEntries"/>.
+/// activates with nothing stored it is seeded with the shipped FAQ entries, when <see cref="KnowledgeOptions.SeedShippedEntries"/>.
 /// </summary>
 /// <remarks>
 /// In the bot's project rather than Conversations.Grains: entries are validated against the bot's vocabulary (intents,
@@ -31,7 +31,7 @@ public sealed class KnowledgeGrain : Grain, IKnowledgeGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.RecordExists || !_options.SeedDemoEntries) return;
+        if (_state.RecordExists || !_options.SeedShippedEntries) return;
         // Written at once, so seeding happens once: demo entries an admin deletes stay deleted across restarts.
         var demo = KnowledgeLoader.LoadEmbedded();
         await CommitAsync(entries =>

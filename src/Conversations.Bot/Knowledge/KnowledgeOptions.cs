@@ -4,8 +4,8 @@ namespace Conversations.Bot.Knowledge;
 public sealed class KnowledgeOptions
 {
     /// <summary>
-    /// Fill a knowledge base that was never written with the shipped demo entries when it first activates. The server
-    /// turns it on together with its demo data (<c>Conversations:Demo:Enabled</c>).
+    /// Fill a knowledge base that was never written with the shipped FAQ entries when it first activates. The server
+    /// turns it on unless <c>Conversations:Knowledge:SeedShippedEntries</c> is false.
     /// </summary>
-    public bool SeedDemoEntries { get; set; }
+    public bool SeedShippedEntries { get; set; }
 }

@@ -13,12 +13,12 @@ public static class KnowledgeRuntimeBuilderExtensions
     /// Call after <c>AddConversationsBot</c>: its knowledge base, filled from the embedded files for a bot on its own,
     /// is replaced by one that starts empty and is filled from the grain.
     /// </summary>
-    public static RuntimeBuilder AddClusterKnowledge(this RuntimeBuilder runtime, bool seedDemoEntries)
+    public static RuntimeBuilder AddClusterKnowledge(this RuntimeBuilder runtime, bool seedShippedEntries)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         var services = runtime.Services;
         runtime.AddGrain<KnowledgeGrain>();
-        services.Configure<KnowledgeOptions>(o => o.SeedDemoEntries = seedDemoEntries);
+        services.Configure<KnowledgeOptions>(o => o.SeedShippedEntries = seedShippedEntries);
         services.Replace(ServiceDescriptor.Singleton(sp => new KnowledgeBase(extractor: sp.GetRequiredService<BotAnalyzer>().EntityExtractor)));
         services.TryAddSingleton<KnowledgeSync>();
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeSync>());

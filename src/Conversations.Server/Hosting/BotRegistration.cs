@@ -11,13 +11,13 @@ namespace Conversations.Server.Hosting;
 /// </summary>
 public static class BotRegistration
 {
-    /// <param name="seedDemoKnowledge">Seed a knowledge base that was never written with the demo entries (with the demo data).</param>
-    public static RuntimeBuilder AddConversationsBotServices(this RuntimeBuilder runtime, IConfiguration configuration, bool seedDemoKnowledge)
+    /// <param name="seedShippedKnowledge">Seed a knowledge base that was never written with the shipped FAQ entries.</param>
+    public static RuntimeBuilder AddConversationsBotServices(this RuntimeBuilder runtime, IConfiguration configuration, bool seedShippedKnowledge)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
         runtime.Services.AddConversationsBot(configuration);
-        runtime.AddClusterKnowledge(seedDemoKnowledge);
+        runtime.AddClusterKnowledge(seedShippedKnowledge);
         return runtime;
     }
 }

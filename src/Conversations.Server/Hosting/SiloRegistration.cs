@@ -60,7 +60,7 @@ public static class SiloRegistration
         }
 
         runtime.AddConversationsDomain(configuration);
-        runtime.AddConversationsBotServices(configuration, seedDemoKnowledge: DemoOptions.IsOn(configuration, server));
+        runtime.AddConversationsBotServices(configuration, seedShippedKnowledge: configuration.GetValue("Conversations:Knowledge:SeedShippedEntries", true));
         services.AddConversationsPush();
         services.AddConversationsDemo(configuration, server);
         return builder;

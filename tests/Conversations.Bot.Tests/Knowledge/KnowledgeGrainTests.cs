@@ -14,7 +14,7 @@ public sealed class KnowledgeGrainTests
     [Fact]
     public async Task FirstActivation_WithDemoSeeding_HoldsTheShippedEntries()
     {
-        await using var cluster = await StartAsync(seedDemoEntries: true);
+        await using var cluster = await StartAsync(seedShippedEntries: true);
 
         var snapshot = await cluster.GrainFactory.GetKnowledgeBase().GetEntries();
 
@@ -25,7 +25,7 @@ public sealed class KnowledgeGrainTests
     [Fact]
     public async Task FirstActivation_WithoutDemoSeeding_IsEmpty()
     {
-        await using var cluster = await StartAsync(seedDemoEntries: false);
+        await using var cluster = await StartAsync(seedShippedEntries: false);
 
         var snapshot = await cluster.GrainFactory.GetKnowledgeBase().GetEntries();
 
@@ -36,7 +36,7 @@ public sealed class KnowledgeGrainTests
     [Fact]
     public async Task EveryChange_RaisesTheVersion_AndARestartKeepsBoth()
     {
-        await using var cluster = await StartAsync(seedDemoEntries: false);
+        await using var cluster = await StartAsync(seedShippedEntries: false);
         var knowledge = cluster.GrainFactory.GetKnowledgeBase();
 
         Assert.Equal(1, await knowledge.Upsert(Invoice));
@@ -52,7 +52,7 @@ public sealed class KnowledgeGrainTests
     [Fact]
     public async Task InvalidEntry_IsABadRequest_AndChangesNothing()
     {
-        await using var cluster = await StartAsync(seedDemoEntries: false);
+        await using var cluster = await StartAsync(seedShippedEntries: false);
         var knowledge = cluster.GrainFactory.GetKnowledgeBase();
 
         var error = await Assert.ThrowsAsync<ConversationException>(() => knowledge.Upsert(Invoice with { Language = "fr" }));
@@ -65,17 +65,17 @@ public sealed class KnowledgeGrainTests
     [Fact]
     public async Task Delete_UnknownEntry_IsNotFound()
     {
-        await using var cluster = await StartAsync(seedDemoEntries: false);
+        await using var cluster = await StartAsync(seedShippedEntries: false);
 
         var error = await Assert.ThrowsAsync<ConversationException>(() => cluster.GrainFactory.GetKnowledgeBase().Delete("kb-none"));
 
         Assert.Equal(ErrorCodes.NotFound, error.Code);
     }
 
-    internal static Task<TestCluster> StartAsync(bool seedDemoEntries) =>
+    internal static Task<TestCluster> StartAsync(bool seedShippedEntries) =>
         new TestClusterBuilder()
             .UseFakeTime()
             .AddGrains(typeof(KnowledgeGrain).Assembly)
-            .ConfigureServices(services => services.Configure<KnowledgeOptions>(o => o.SeedDemoEntries = seedDemoEntries))
+            .ConfigureServices(services => services.Configure<KnowledgeOptions>(o => o.SeedShippedEntries = seedShippedEntries))
             .BuildAndStartAsync();
 }

@@ -12,7 +12,7 @@ public sealed class KnowledgeSyncTests
     [Fact]
     public async Task Start_LoadsTheClustersEntriesIntoTheIndex()
     {
-        await using var cluster = await KnowledgeGrainTests.StartAsync(seedDemoEntries: true);
+        await using var cluster = await KnowledgeGrainTests.StartAsync(seedShippedEntries: true);
         var index = new KnowledgeBase();
         using var sync = await StartSyncAsync(cluster, index);
 
@@ -24,7 +24,7 @@ public sealed class KnowledgeSyncTests
     [Fact]
     public async Task AChangeMadeThroughAnotherSilo_ReachesTheIndex_AtTheNextPoll()
     {
-        await using var cluster = await KnowledgeGrainTests.StartAsync(seedDemoEntries: false);
+        await using var cluster = await KnowledgeGrainTests.StartAsync(seedShippedEntries: false);
         var index = new KnowledgeBase();
         using var sync = await StartSyncAsync(cluster, index);
         var question = KnowledgeGrainTests.Invoice.Questions[0];

@@ -59,6 +59,17 @@ public sealed class KnowledgeEndpointsTests(ServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task List_OfAServerToldNotToSeed_IsEmpty()
+    {
+        await using var blank = await ServerHost.StartAsync(new Dictionary<string, string?> { ["Conversations:Knowledge:SeedShippedEntries"] = "false" });
+
+        using var list = await blank.SendAsync(HttpMethod.Get, "/api/knowledge");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Empty((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Put_InvalidEntry_IsABadRequestProblem()
     {
         using var response = await Server.SendAsync(HttpMethod.Put, "/api/knowledge/kb-bad", body: new { category = "nonsense", language = "fr", questions = Array.Empty<string>(), answer = "" });

@@ -52,14 +52,13 @@ public sealed class PostgresStorageTests
     }
 
     [Fact]
-    public async Task Server_OnPostgres_KeepsKnowledgeEditsAcrossRestarts_AndSeedsTheDemoEntriesOnce()
+    public async Task Server_OnPostgres_KeepsKnowledgeEditsAcrossRestarts_AndSeedsTheShippedEntriesOnce()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Conversations:Storage"] = "postgres",
             ["ConnectionStrings:Postgres"] = db.ConnectionString,
-            ["Conversations:Demo:Enabled"] = "true",
         };
 
         string deletedDemoEntry;
