@@ -185,15 +185,23 @@ public sealed class PersistenceTests
         var onA = siloA.GrainFactory.GetGrain<ICounterGrain>("raced");
         var onB = siloB.GrainFactory.GetGrain<ICounterGrain>("raced");
 
+        async Task<int> StoredCount() =>
+            (await StoredState<CounterState>.ReadAsync(siloA.Services, PersistentStateAttribute.DefaultStorageName, "counter", onA)).State.Count;
+
         Assert.Equal(1, await onA.Increment());
         Assert.Equal(2, await onB.Increment()); // B activated after A's write and read it
         Assert.Equal(3, await onB.Increment());
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => onA.Increment()); // A still holds count 1 and ETag of write 1
         Assert.Equal(nameof(DeactivationReason.InconsistentState), await probeA.WaitFor("deactivated:raced"));
+        Assert.Equal(3, await StoredCount()); // B's newer state, not A's stale 2
 
         Assert.Equal(4, await onA.Increment()); // a fresh activation on A reads B's newer state
-        Assert.Equal(4, await onB.Get() + 1);
+        Assert.Equal(4, await StoredCount());
+
+        // Now B holds the stale copy: its write fails the same way and leaves the stored 4 alone.
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onB.Increment());
+        Assert.Equal(4, await StoredCount());
     }
 
     private static void Configure(TestClusterBuilder builder, string? postgres, SharedStorage shared)

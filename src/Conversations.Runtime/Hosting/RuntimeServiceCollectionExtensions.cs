@@ -23,6 +23,7 @@ public static class RuntimeServiceCollectionExtensions
         });
 
         services.AddLogging();
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GrainStateSerializer(CreateJsonOptions(sp)));
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();

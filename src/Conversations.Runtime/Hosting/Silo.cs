@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Internal;
 using Conversations.Runtime.Reminders;
@@ -34,7 +35,8 @@ public sealed class Silo : IAsyncDisposable
             services.GetRequiredService<IClusterMembership>(),
             services.GetRequiredService<IPlacementDirector>(),
             services.GetRequiredService<IMessageTransport>(),
-            services.GetRequiredService<IReminderTable>());
+            services.GetRequiredService<IReminderTable>(),
+            services.GetService<IMeterFactory>());
     }
 
     public IGrainFactory GrainFactory => _runtime;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Conversations.Runtime.Cluster;
 using Conversations.Runtime.Invocation;
 using Conversations.Runtime.Observers;
@@ -36,7 +37,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         IClusterMembership membership,
         IPlacementDirector placement,
         IMessageTransport transport,
-        IReminderTable reminderTable)
+        IReminderTable reminderTable,
+        IMeterFactory? meterFactory = null)
     {
         _classes = classes;
         _options = options;
@@ -50,7 +52,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime
         Catalog = new Catalog(this);
         Observers = new ObserverRegistry();
         Directory = new GrainDirectory(membership);
-        Instruments = new RuntimeInstruments(() => Catalog.Count, () => Catalog.All.Sum(a => (long)a.QueueLength));
+        Instruments = new RuntimeInstruments(meterFactory, () => Catalog.Count, () => Catalog.All.Sum(a => (long)a.QueueLength));
         Reminders = new ReminderService(reminderTable, this, options.MinimumReminderPeriod) { Owns = OwnsByHash };
         membership.ViewChanged += OnViewChanged;
     }

@@ -11,6 +11,7 @@ internal sealed class RuntimeInstruments : IDisposable
     public static readonly ActivitySource ActivitySource = new(MeterName);
 
     private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _calls;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _timeouts;
@@ -19,9 +20,11 @@ internal sealed class RuntimeInstruments : IDisposable
     private readonly Counter<long> _activationsCreated;
     private readonly Counter<long> _deactivations;
 
-    public RuntimeInstruments(Func<int> activationCount, Func<long> mailboxDepth)
+    /// <param name="meterFactory">The host's factory, so the meter is scoped to its host (several silos may share a process); null for a meter of its own.</param>
+    public RuntimeInstruments(IMeterFactory? meterFactory, Func<int> activationCount, Func<long> mailboxDepth)
     {
-        _meter = new Meter(MeterName);
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _calls = _meter.CreateCounter<long>("conversations.runtime.calls", description: "Grain calls started");
         _failures = _meter.CreateCounter<long>("conversations.runtime.call.failures", description: "Grain calls that threw");
         _timeouts = _meter.CreateCounter<long>("conversations.runtime.call.timeouts", description: "Grain calls not answered within their deadline");
@@ -91,5 +94,9 @@ internal sealed class RuntimeInstruments : IDisposable
 
     public void OnDeactivated(GrainClass grainClass) => _deactivations.Add(1);
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        // A factory's meters are the factory's to dispose, with the host.
+        if (_ownsMeter) _meter.Dispose();
+    }
 }

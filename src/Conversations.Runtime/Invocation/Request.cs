@@ -33,8 +33,8 @@ public abstract class Request : Message
         }
         catch (Exception exception)
         {
-            TryFail(exception);
             owner?.OnRequestCompleted(this, exception);
+            TryFail(exception);
             return;
         }
 
@@ -51,18 +51,13 @@ public abstract class Request : Message
 
     private void Finish(Task task, IRequestOwner? owner)
     {
-        Exception? failure = null;
-        if (task.IsCompletedSuccessfully)
-        {
-            SetResult(task);
-        }
-        else
-        {
-            failure = task.Exception?.InnerException ?? new TaskCanceledException(task);
-            TryFail(failure);
-        }
-
+        var failure = task.IsCompletedSuccessfully ? null : task.Exception?.InnerException ?? new TaskCanceledException(task);
+        // The activation's bookkeeping first, so a caller holding its answer finds the activation no longer busy with
+        // this call (idle collection, deactivation on a stale write): a test that moves a fake clock right after a call
+        // returns would otherwise race the grain's thread.
         owner?.OnRequestCompleted(this, failure);
+        if (failure is null) SetResult(task);
+        else TryFail(failure);
     }
 
     /// <summary>Calls the grain method (generated per method).</summary>
