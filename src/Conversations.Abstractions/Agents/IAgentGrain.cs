@@ -49,7 +49,10 @@ public interface IAgentGrain : IGrainWithStringKey
 
     Task<SessionStatus> ResolveSession(string sessionId, string resolution);
 
-    /// <summary>Whether the session is assigned or offered to this agent.</summary>
+    /// <summary>
+    /// Whether the agent may read the session: it is assigned or offered to the agent, or it is the earlier session that
+    /// one of those is a repeat contact about.
+    /// </summary>
     [ReadOnly]
     Task<bool> CanSee(string sessionId);
 

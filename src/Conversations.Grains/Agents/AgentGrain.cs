@@ -338,6 +338,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
                 Queue = offer.Queue,
                 OfferId = offerId,
                 AssignedAt = Now,
+                PreviousSessionId = result.Summary.PreviousSessionId ?? offer.Summary.PreviousSessionId,
             };
             State.ExpiredOffersInARow = 0;
             await SaveAsync();
@@ -396,7 +397,11 @@ public sealed class AgentGrain : Grain, IAgentGrain
 
     public Task<bool> CanSee(string sessionId) => Task.FromResult(
         !string.IsNullOrEmpty(sessionId)
-        && (State.ActiveSessions.ContainsKey(sessionId) || State.PendingOffers.Values.Any(o => o.SessionId == sessionId)));
+        && (State.ActiveSessions.ContainsKey(sessionId)
+            || State.PendingOffers.Values.Any(o => o.SessionId == sessionId)
+            // A repeat contact shows the agent the earlier conversation it is about (its summary names it).
+            || State.ActiveSessions.Values.Any(a => a.PreviousSessionId == sessionId)
+            || State.PendingOffers.Values.Any(o => o.Summary?.PreviousSessionId == sessionId)));
 
     // ---- from sessions ----
 

@@ -7,7 +7,10 @@ using Conversations.Server.Auth;
 
 namespace Conversations.Server.Api;
 
-/// <summary>Who may read a session: admins, the customer it belongs to, and an agent it is assigned or offered to.</summary>
+/// <summary>
+/// Who may read a session: admins, the customer it belongs to, and an agent it is assigned or offered to, or who serves
+/// a later session of a repeat contact about it (<c>IAgentGrain.CanSee</c>).
+/// </summary>
 public static class SessionAccess
 {
     public static async Task<SessionSnapshot> RequireReadableAsync(IGrainFactory grains, ClaimsPrincipal user, string sessionId)

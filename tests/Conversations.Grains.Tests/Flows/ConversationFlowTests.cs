@@ -151,11 +151,13 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
-    public async Task RepeatContact_ShowsTheAgentTheEarlierConversation()
+    public async Task RepeatContact_ShowsTheAgentTheEarlierConversation_WhichTheAgentMayRead()
     {
         await using var domain = await RoutingWorld.StartAsync();
-        var (_, console) = await domain.OnlineAsync("a-1", ["general", "aftersales"]);
+        var (agent, console) = await domain.OnlineAsync("a-1", ["general", "aftersales"]);
+        var (other, _) = await domain.OnlineAsync("a-2", ["presales"]);
         var earlier = await domain.StartSessionAsync("c-1", CustomerTiers.Vip, orderId: "o-9");
+        await earlier.PostAndWaitAsync(ScriptedBot.WhereIsMyOrder, EventKinds.Message, e => e.Text == ScriptedBot.OrderAnswer);
         await earlier.Grain.Close("c-1");
         domain.Time.Advance(TimeSpan.FromHours(2));
         var again = await domain.StartSessionAsync("c-1", CustomerTiers.Vip, orderId: "o-9");
@@ -166,6 +168,14 @@ public sealed class ConversationFlowTests
         Assert.Equal(HandoffReasons.VipComplexIssue, offer.Summary.Reason);
         Assert.Equal(earlier.Id, offer.Summary.PreviousSessionId);
         Assert.Contains("o-9", offer.Summary.Note, StringComparison.Ordinal);
+        // What the hub's GetHistory and GET /api/sessions/{id}/events ask before reading a session for an agent.
+        Assert.True(await agent.CanSee(earlier.Id));
+        Assert.False(await other.CanSee(earlier.Id));
+        await agent.AcceptOffer(offer.OfferId);
+        Assert.True(await agent.CanSee(earlier.Id));
+        Assert.Contains(await earlier.Grain.GetHistory(0, 100), e => e.Text == ScriptedBot.OrderAnswer);
+        await agent.ResolveSession(again.Id, "reshipped");
+        Assert.False(await agent.CanSee(earlier.Id));
     }
 
     [Fact]
