@@ -18,8 +18,19 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Raises a waiting session's priority (SLA at risk or breached).</summary>
     Task Escalate(string sessionId, int priorityBoost);
 
-    /// <summary>An agent serving this queue is available with free capacity (or its capacity changed).</summary>
-    Task AgentAvailable(AgentCandidate agent);
+    /// <summary>
+    /// An agent serving this queue is available with room for <c>FreeCapacity</c> sessions (or its room changed). Returns
+    /// up to that many of this shard's waiting sessions the agent may take, first in line first, without offering them:
+    /// the agent ranks every shard's answers and claims the best (<see cref="Claim"/>), so priority holds across shards.
+    /// Only when the shard has nothing for the agent does it keep the agent's room, to offer new arrivals directly.
+    /// </summary>
+    Task<IReadOnlyList<WaitingCandidate>> AgentAvailable(AgentCandidate agent);
+
+    /// <summary>
+    /// The agent chose this waiting session from the shards' answers to <see cref="AgentAvailable"/>: offer it to the agent
+    /// now. False when it no longer waits for an offer (another agent was quicker, or it left) or the agent did not take it.
+    /// </summary>
+    Task<bool> Claim(string agentId, string sessionId);
 
     Task AgentUnavailable(string agentId);
 

@@ -38,7 +38,9 @@ public sealed class FakeQueueGrain : Grain, IQueueGrain
         return Task.CompletedTask;
     }
 
-    public Task AgentAvailable(AgentCandidate agent) => Task.CompletedTask;
+    public Task<IReadOnlyList<WaitingCandidate>> AgentAvailable(AgentCandidate agent) => Task.FromResult<IReadOnlyList<WaitingCandidate>>([]);
+
+    public Task<bool> Claim(string agentId, string sessionId) => Task.FromResult(false);
 
     public Task AgentUnavailable(string agentId) => Task.CompletedTask;
 
