@@ -37,6 +37,12 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The queue withdrew an offer (expired, or the session left the queue).</summary>
     Task RevokeOffer(string offerId, string reason, bool expired);
 
+    /// <summary>
+    /// Fills the agent's free room with the best waiting sessions across every shard of every queue it serves (the agent
+    /// sends it to itself whenever room frees up; calls while one runs make it look once more).
+    /// </summary>
+    Task LookForWork();
+
     // ---- the agent's own actions (from the agent hub) ----
 
     Task<AssignmentResult> AcceptOffer(string offerId);
@@ -49,7 +55,10 @@ public interface IAgentGrain : IGrainWithStringKey
 
     Task<SessionStatus> ResolveSession(string sessionId, string resolution);
 
-    /// <summary>Whether the session is assigned or offered to this agent.</summary>
+    /// <summary>
+    /// Whether the agent may read the session: it is assigned or offered to the agent, or it is the earlier session that
+    /// one of those is a repeat contact about.
+    /// </summary>
     [ReadOnly]
     Task<bool> CanSee(string sessionId);
 

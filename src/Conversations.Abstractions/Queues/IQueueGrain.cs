@@ -18,8 +18,19 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Raises a waiting session's priority (SLA at risk or breached).</summary>
     Task Escalate(string sessionId, int priorityBoost);
 
-    /// <summary>An agent serving this queue is available with free capacity (or its capacity changed).</summary>
-    Task AgentAvailable(AgentCandidate agent);
+    /// <summary>
+    /// An agent serving this queue is available with room for <c>FreeCapacity</c> sessions (or its room changed). Returns
+    /// up to that many of this shard's waiting sessions the agent may take, first in line first, without offering them:
+    /// the agent ranks every shard's answers and claims the best (<see cref="Claim"/>), so priority holds across shards.
+    /// Only when the shard has nothing for the agent does it keep the agent's room, to offer new arrivals directly.
+    /// </summary>
+    Task<IReadOnlyList<WaitingCandidate>> AgentAvailable(AgentCandidate agent);
+
+    /// <summary>
+    /// The agent chose this waiting session from the shards' answers to <see cref="AgentAvailable"/>: offer it to the agent
+    /// now. False when it no longer waits for an offer (another agent was quicker, or it left) or the agent did not take it.
+    /// </summary>
+    Task<bool> Claim(string agentId, string sessionId);
 
     Task AgentUnavailable(string agentId);
 
@@ -30,6 +41,12 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>How long an agent took with a session of this shard, for the wait estimate (sent when the session ends).</summary>
     Task RecordHandleTime(TimeSpan handleTime);
+
+    /// <summary>
+    /// Shard <paramref name="shard"/> of the same queue shares its line (every <c>PositionShareInterval</c> while sessions
+    /// wait there, once more when none do), so this shard counts its sessions ahead in positions and wait estimates.
+    /// </summary>
+    Task ShareWaiting(int shard, WaitingDigest digest);
 
     [ReadOnly]
     Task<QueueSnapshot> GetSnapshot();

@@ -30,6 +30,12 @@ public sealed class AgentGrain : Grain, IAgentGrain
 
     /// <summary>Connections kept per agent; beyond it the oldest go (a gateway that never said Disconnect).</summary>
     private const int MaxConnections = 16;
+
+    /// <summary>
+    /// Rounds of asking the shards and claiming that one look for work may take. A claim fails only when another agent
+    /// took the session first, so more rounds than this means a crowd of agents racing: the next room change looks again.
+    /// </summary>
+    private const int MaxLookRounds = 8;
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(5);
 
     private readonly IPersistentState<AgentState> _state;
@@ -39,9 +45,8 @@ public sealed class AgentGrain : Grain, IAgentGrain
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly HashSet<string> _accepting = new(StringComparer.Ordinal);
     private IGrainTimer? _keepAlive;
-
-    // Set when an offer was refused: some shard now believes this agent is full and must be told when it is not.
-    private bool _shardsMayThinkFull = true;
+    private bool _looking;
+    private bool _lookAgain;
 
     public AgentGrain(
         [PersistentState("agent")] IPersistentState<AgentState> state,
@@ -62,6 +67,8 @@ public sealed class AgentGrain : Grain, IAgentGrain
     private DateTimeOffset Now => TimeProvider.GetUtcNow();
 
     private int Load => State.ActiveSessions.Count + State.PendingOffers.Count;
+
+    private int Room => State.Status == AgentStatus.Available ? Math.Max(0, State.Capacity - Load) : 0;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -241,11 +248,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
         if (State.PendingOffers.ContainsKey(offer.OfferId)) return true;
         // A session the agent still holds (being transferred away right now) goes to someone else.
         if (State.ActiveSessions.ContainsKey(offer.SessionId)) return false;
-        if (State.Status != AgentStatus.Available || Load >= State.Capacity)
-        {
-            _shardsMayThinkFull = true;
-            return false;
-        }
+        if (Room == 0) return false;
 
         State.PendingOffers[offer.OfferId] = offer;
         State.IdleSince = Now;
@@ -276,7 +279,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
         await PushAsync(s => s.Observer.OnOfferRevoked(s.ConnectionId, new OfferRevoked(offerId, reason ?? "revoked")));
         if (!wentAway)
         {
-            AnnounceRoomIfNeeded();
+            AnnounceRoom();
             return;
         }
 
@@ -290,6 +293,30 @@ public sealed class AgentGrain : Grain, IAgentGrain
         foreach (var key in ShardKeys(ServedQueues()))
         {
             BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).AgentUnavailable(AgentId), _logger, "AgentUnavailable", key);
+        }
+    }
+
+    public async Task LookForWork()
+    {
+        if (_looking)
+        {
+            _lookAgain = true;
+            return;
+        }
+
+        _looking = true;
+        try
+        {
+            do
+            {
+                _lookAgain = false;
+                await FillRoomAsync();
+            }
+            while (_lookAgain);
+        }
+        finally
+        {
+            _looking = false;
         }
     }
 
@@ -338,6 +365,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
                 Queue = offer.Queue,
                 OfferId = offerId,
                 AssignedAt = Now,
+                PreviousSessionId = result.Summary.PreviousSessionId ?? offer.Summary.PreviousSessionId,
             };
             State.ExpiredOffersInARow = 0;
             await SaveAsync();
@@ -363,7 +391,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
         await SaveAsync();
         await PushAsync(s => s.Observer.OnOfferRevoked(s.ConnectionId, new OfferRevoked(offerId, "declined")));
         await DeclineWithQueueAsync(offer, string.IsNullOrWhiteSpace(reason) ? "declined" : reason);
-        AnnounceRoomIfNeeded();
+        AnnounceRoom();
     }
 
     public Task<PostResult> SendMessage(string sessionId, string clientMessageId, string text)
@@ -396,7 +424,11 @@ public sealed class AgentGrain : Grain, IAgentGrain
 
     public Task<bool> CanSee(string sessionId) => Task.FromResult(
         !string.IsNullOrEmpty(sessionId)
-        && (State.ActiveSessions.ContainsKey(sessionId) || State.PendingOffers.Values.Any(o => o.SessionId == sessionId)));
+        && (State.ActiveSessions.ContainsKey(sessionId)
+            || State.PendingOffers.Values.Any(o => o.SessionId == sessionId)
+            // A repeat contact shows the agent the earlier conversation it is about (its summary names it).
+            || State.ActiveSessions.Values.Any(a => a.PreviousSessionId == sessionId)
+            || State.PendingOffers.Values.Any(o => o.Summary?.PreviousSessionId == sessionId)));
 
     // ---- from sessions ----
 
@@ -467,28 +499,49 @@ public sealed class AgentGrain : Grain, IAgentGrain
         }
     }
 
-    /// <summary>Tells every shard served that the agent has room, when an earlier refusal may have made one think otherwise.</summary>
-    private void AnnounceRoomIfNeeded()
-    {
-        if (_shardsMayThinkFull) AnnounceRoom();
-    }
-
+    /// <summary>
+    /// Room freed up: look for work in a turn of our own. Not awaited, since whoever freed it (a session ending, a shard
+    /// revoking an offer) may be waiting on this agent, and the look asks that very shard.
+    /// </summary>
     private void AnnounceRoom()
     {
         if (State.Status != AgentStatus.Available) return;
-        _shardsMayThinkFull = false;
-        var candidate = Candidate();
-        foreach (var key in ShardKeys(ServedQueues()))
-        {
-            BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).AgentAvailable(candidate), _logger, "AgentAvailable", key);
-        }
+        BackgroundCalls.Forget(AsReference<IAgentGrain>().LookForWork(), _logger, "LookForWork", AgentId);
     }
 
-    private async Task RegisterAsync()
+    /// <summary>Online or available again: every shard served learns the agent, and the agent takes what waits.</summary>
+    private Task RegisterAsync() => LookForWork();
+
+    /// <summary>
+    /// Asks every shard served for its best waiting sessions, claims the best across all of them, and goes on until the
+    /// room is full or no shard has anything, which leaves every shard knowing the room that remains (for arrivals).
+    /// </summary>
+    private async Task FillRoomAsync()
     {
-        _shardsMayThinkFull = false;
-        var candidate = Candidate();
-        await Task.WhenAll(ShardKeys(ServedQueues()).Select(key => GrainFactory.GetGrain<IQueueGrain>(key).AgentAvailable(candidate)));
+        for (var round = 0; round < MaxLookRounds; round++)
+        {
+            if (Room == 0) return;
+            var candidate = Candidate();
+            var keys = ShardKeys(ServedQueues()).ToList();
+            var answers = await Task.WhenAll(keys.Select(key => GrainFactory.GetGrain<IQueueGrain>(key).AgentAvailable(candidate)));
+            var best = new List<(string ShardKey, WaitingCandidate Session)>();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                foreach (var waiting in answers[i]) best.Add((keys[i], waiting));
+            }
+
+            if (best.Count == 0) return;
+            best.Sort(static (a, b) => QueueOrder.Compare(
+                a.Session.Priority, a.Session.EnqueuedAt, a.Session.SessionId, b.Session.Priority, b.Session.EnqueuedAt, b.Session.SessionId));
+            foreach (var (shardKey, waiting) in best)
+            {
+                if (Room == 0) return;
+                // False: another agent was quicker, or the session left. The next round asks again.
+                await GrainFactory.GetGrain<IQueueGrain>(shardKey).Claim(AgentId, waiting.SessionId);
+            }
+        }
+
+        _logger.LogWarning("Agent {Agent} still has room after {Rounds} rounds of claims that others won; it looks again when its room changes", AgentId, MaxLookRounds);
     }
 
     private Task UnregisterAsync(IEnumerable<string> queues) =>

@@ -10,4 +10,7 @@ public sealed class AssignedSession
     public string OfferId { get; set; } = string.Empty;
 
     public DateTimeOffset AssignedAt { get; set; }
+
+    /// <summary>The earlier session this one is a repeat contact about, which the agent may read too.</summary>
+    public string? PreviousSessionId { get; set; }
 }

@@ -13,13 +13,19 @@ namespace Conversations.Grains.Queues;
 
 /// <summary>
 /// One shard of a queue (key <c>&lt;skill&gt;:&lt;language&gt;#&lt;n&gt;</c>): sessions waiting by
-/// <see cref="QueuePriority"/>, offers to the longest-idle agent with room, expiry and re-offer, overflow to
-/// <c>general:&lt;language&gt;</c>, and position and wait estimates pushed to the waiting customers.
+/// <see cref="QueuePriority"/>, offers with expiry and re-offer, overflow to <c>general:&lt;language&gt;</c>, and
+/// position and wait estimates pushed to the waiting customers.
 /// </summary>
 /// <remarks>
+/// Priority holds across shards because an agent whose room frees up chooses: it asks every shard it serves for its
+/// best (<see cref="AgentAvailable"/>) and claims the best of all (<see cref="Claim"/>). A shard offers on its own only
+/// to agents that left it room because it had nothing for them, which is when a session arrives (or is freed) while
+/// agents sit idle; it offers to the longest idle first.
+/// <para>
 /// Not reentrant, so a turn sees its own state from start to end. It waits for agents (which are reentrant)
 /// and for the general queue on overflow, but never for a session: sessions wait for queues, so calls to
 /// sessions are sent without waiting for the answer.
+/// </para>
 /// </remarks>
 public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 {
@@ -49,8 +55,11 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private string _language = string.Empty;
     private bool _isGeneral;
     private int _shard;
+    private SiblingLines _siblings = null!;
     private IGrainTimer? _wake;
     private IGrainTimer? _save;
+    private IGrainTimer? _share;
+    private bool _sharedEmpty = true;
     private bool _saveScheduled;
     private bool? _watching;
     private int _countedQueued;
@@ -86,6 +95,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         }
 
         _isGeneral = skill == GeneralSkill;
+        _siblings = new SiblingLines(_options.ShardCount, _shard);
         ReportQueued();
         await ArmWakeAsync();
     }
@@ -204,7 +214,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     // ---- from agents ----
 
-    public async Task AgentAvailable(AgentCandidate agent)
+    public async Task<IReadOnlyList<WaitingCandidate>> AgentAvailable(AgentCandidate agent)
     {
         if (agent is null) throw ConversationException.BadRequest("An agent candidate is required.");
         if (string.IsNullOrWhiteSpace(agent.AgentId)) throw ConversationException.BadRequest("An agent candidate needs an agent id.");
@@ -222,7 +232,13 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             State.Agents.Add(known);
         }
 
-        var freeCapacity = Math.Max(0, agent.FreeCapacity);
+        // Every agent with room asks every shard it serves, so this is the busiest call at a peak: a shard with nobody
+        // waiting, or an agent without room, costs no ordering at all. The agent decides where its room goes; the shard
+        // keeps it for arrivals only when it has nothing the agent may take.
+        var now = Now;
+        var room = Math.Max(0, agent.FreeCapacity);
+        var best = room == 0 || State.Waiting.Count == 0 ? [] : BestFor(agent.AgentId, room, now);
+        var freeCapacity = best.Count == 0 ? room : 0;
         if (joined || known.FreeCapacity != freeCapacity || known.IdleSince != agent.IdleSince
             || !known.Skills.SequenceEqual(agent.Skills) || !known.Languages.SequenceEqual(agent.Languages) || State.NoAgentsSince is not null)
         {
@@ -234,18 +250,26 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             _dirty = true;
         }
 
-        // Every agent with room tells every shard it serves, so this is the busiest call at a peak: a shard with
-        // nobody waiting, or an agent without room, costs no ordering at all.
-        if (State.Waiting.Count == 0 || (!joined && freeCapacity == 0))
-        {
-            await SaveAsync();
-            return;
-        }
-
-        var now = Now;
-        await DispatchAsync(now);
-        PushPositions(now);
+        // One more agent serving shortens everyone's wait estimate.
+        if (joined) PushPositions(now);
         await SaveAsync();
+        return best;
+    }
+
+    public async Task<bool> Claim(string agentId, string sessionId)
+    {
+        if (string.IsNullOrWhiteSpace(agentId)) throw ConversationException.BadRequest("An agent id is required.");
+        if (string.IsNullOrWhiteSpace(sessionId)) throw ConversationException.BadRequest("A session id is required.");
+        var waiting = Find(sessionId);
+        var known = FindAgent(agentId);
+        if (waiting is null || known is null || HasOffer(sessionId) || !MayTake(waiting, agentId)) return false;
+
+        // Everyone serving the shard let it go once: it starts over with all of them (as CandidatesFor does).
+        if (waiting.Excluded.Contains(agentId)) waiting.Excluded.Clear();
+        var now = Now;
+        var taken = await OfferAsync(waiting, PriorityOf(waiting, now), known, now);
+        await SaveAsync();
+        return taken;
     }
 
     public async Task AgentUnavailable(string agentId)
@@ -301,10 +325,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         if (offer is null) return; // expired or withdrawn in the meantime: the outcome is the same
         if (offer.AgentId != agentId) throw ConversationException.Conflict($"Offer {offerId} was made to another agent.");
 
+        // The place it frees is the agent's to fill: it asks every shard it serves (AgentAvailable) and takes the best.
         State.Offers.Remove(offer);
         Find(offer.SessionId)?.Excluded.Add(agentId);
-        var known = FindAgent(agentId);
-        if (known is not null) known.FreeCapacity++;
         _dirty = true;
         _logger.LogDebug("Agent {Agent} declined offer {Offer} for {Session}: {Reason}", agentId, offerId, offer.SessionId, reason);
         BackgroundCalls.Forget(Session(offer.SessionId).OnOfferEnded(agentId, offerId), _logger, "OnOfferEnded", offer.SessionId);
@@ -323,6 +346,21 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         _dirty = true;
         PushPositions(Now);
         await SaveAsync();
+    }
+
+    public Task ShareWaiting(int shard, WaitingDigest digest)
+    {
+        if (digest is null) throw ConversationException.BadRequest("A digest is required.");
+        if (shard < 0 || shard >= _options.ShardCount || shard == _shard)
+        {
+            throw ConversationException.BadRequest($"Shard {shard} is not another shard of {_queue} (0 to {_options.ShardCount - 1}, not {_shard}).");
+        }
+
+        var now = Now;
+        _siblings.Update(shard, digest, now);
+        // The other shards moved: so may this shard's customers' places. Nothing here to write.
+        if (State.Waiting.Count > 0) PushPositions(now);
+        return Task.CompletedTask;
     }
 
     public Task<QueueSnapshot> GetSnapshot()
@@ -359,8 +397,6 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         {
             State.Offers.Remove(offer);
             Find(offer.SessionId)?.Excluded.Add(offer.AgentId);
-            var known = FindAgent(offer.AgentId);
-            if (known is not null) known.FreeCapacity++;
             _dirty = true;
             _logger.LogInformation("Offer {Offer} of {Session} to {Agent} expired", offer.OfferId, offer.SessionId, offer.AgentId);
 
@@ -472,43 +508,77 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             offered.Add(waiting.SessionId);
             foreach (var agent in CandidatesFor(waiting))
             {
-                var offer = new Offer(Guid.NewGuid().ToString("N"), waiting.SessionId, _queue, priority, now + _options.OfferTimeout, waiting.Summary);
-                var pending = new PendingOffer
-                {
-                    OfferId = offer.OfferId,
-                    SessionId = offer.SessionId,
-                    AgentId = agent.AgentId,
-                    Priority = priority,
-                    ExpiresAt = offer.ExpiresAt,
-                };
-                State.Offers.Add(pending);
-                _dirty = true;
-
-                bool taken;
-                try
-                {
-                    taken = await Agent(agent.AgentId).ReceiveOffer(offer);
-                }
-                catch (Exception exception)
-                {
-                    _logger.LogWarning(exception, "Offering {Session} to {Agent} failed", waiting.SessionId, agent.AgentId);
-                    taken = false;
-                }
-
-                if (taken)
-                {
-                    agent.FreeCapacity--;
-                    agent.IdleSince = now;
-                    BackgroundCalls.Forget(Session(waiting.SessionId).OnOffered(agent.AgentId, offer.OfferId), _logger, "OnOffered", waiting.SessionId);
-                    break;
-                }
-
-                // The agent is full, away or gone; it says so again (AgentAvailable) when it has room.
-                State.Offers.Remove(pending);
-                agent.FreeCapacity = 0;
+                if (await OfferAsync(waiting, priority, agent, now)) break;
             }
         }
     }
+
+    /// <summary>Offers the session to the agent; false (and the agent counted as full) when it does not take it.</summary>
+    private async Task<bool> OfferAsync(WaitingSession waiting, int priority, KnownAgent agent, DateTimeOffset now)
+    {
+        var offer = new Offer(Guid.NewGuid().ToString("N"), waiting.SessionId, _queue, priority, now + _options.OfferTimeout, waiting.Summary);
+        var pending = new PendingOffer
+        {
+            OfferId = offer.OfferId,
+            SessionId = offer.SessionId,
+            AgentId = agent.AgentId,
+            Priority = priority,
+            ExpiresAt = offer.ExpiresAt,
+        };
+        State.Offers.Add(pending);
+        _dirty = true;
+
+        bool taken;
+        try
+        {
+            taken = await Agent(agent.AgentId).ReceiveOffer(offer);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Offering {Session} to {Agent} failed", waiting.SessionId, agent.AgentId);
+            taken = false;
+        }
+
+        if (taken)
+        {
+            if (agent.FreeCapacity > 0) agent.FreeCapacity--;
+            agent.IdleSince = now;
+            BackgroundCalls.Forget(Session(waiting.SessionId).OnOffered(agent.AgentId, offer.OfferId), _logger, "OnOffered", waiting.SessionId);
+            return true;
+        }
+
+        // The agent is full, away or gone; it asks again (AgentAvailable) when it has room.
+        State.Offers.Remove(pending);
+        agent.FreeCapacity = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> sessions waiting for an offer that the agent may take, first in line first: what the
+    /// agent weighs against the other shards' (<see cref="AgentAvailable"/>).
+    /// </summary>
+    private List<WaitingCandidate> BestFor(string agentId, int count, DateTimeOffset now)
+    {
+        var offered = State.Offers.Count == 0 ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
+        var best = new List<WaitingCandidate>(Math.Min(count, State.Waiting.Count));
+        foreach (var waiting in State.Waiting)
+        {
+            if (offered?.Contains(waiting.SessionId) == true || !MayTake(waiting, agentId)) continue;
+            var candidate = new WaitingCandidate(waiting.SessionId, PriorityOf(waiting, now), waiting.EnqueuedAt);
+            // A short list kept in order: agents take a few sessions at a time, shards hold thousands.
+            var at = best.Count;
+            while (at > 0 && InLine(candidate, best[at - 1]) < 0) at--;
+            if (at >= count) continue;
+            if (best.Count == count) best.RemoveAt(count - 1);
+            best.Insert(at, candidate);
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether the session may be offered to the agent: not one who let it go, unless everyone serving the shard did.</summary>
+    private bool MayTake(WaitingSession waiting, string agentId) =>
+        waiting.Excluded.Count == 0 || !waiting.Excluded.Contains(agentId) || State.Agents.TrueForAll(a => waiting.Excluded.Contains(a.AgentId));
 
     /// <summary>
     /// Agents with room who may get this session, longest idle first. Those who declined it or let it expire are
@@ -558,13 +628,11 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return first;
     }
 
-    private static int InLine((WaitingSession Session, int Priority) a, (WaitingSession Session, int Priority) b)
-    {
-        var byPriority = b.Priority.CompareTo(a.Priority);
-        if (byPriority != 0) return byPriority;
-        var byWait = a.Session.EnqueuedAt.CompareTo(b.Session.EnqueuedAt);
-        return byWait != 0 ? byWait : string.CompareOrdinal(a.Session.SessionId, b.Session.SessionId);
-    }
+    private static int InLine((WaitingSession Session, int Priority) a, (WaitingSession Session, int Priority) b) =>
+        QueueOrder.Compare(a.Priority, a.Session.EnqueuedAt, a.Session.SessionId, b.Priority, b.Session.EnqueuedAt, b.Session.SessionId);
+
+    private static int InLine(WaitingCandidate a, WaitingCandidate b) =>
+        QueueOrder.Compare(a.Priority, a.EnqueuedAt, a.SessionId, b.Priority, b.EnqueuedAt, b.SessionId);
 
     private bool AnyAgentWithRoom()
     {
@@ -592,9 +660,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         var ordered = Ordered(now);
         var index = ordered.FindIndex(p => p.Session.SessionId == sessionId);
         if (index < 0) return new QueueTicket(Accepted: true, _queue, Position: 0, EtaSeconds: 0, NoAgentsOnline: false);
-        var position = index + 1;
-        var eta = EtaSeconds(position);
         var waiting = ordered[index].Session;
+        var position = PositionOf(index, waiting, now);
+        var eta = EtaSeconds(position);
         // The caller gets these in the ticket; only later changes are pushed.
         waiting.LastPosition = position;
         waiting.LastEtaSeconds = eta;
@@ -610,6 +678,15 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return (int)Math.Ceiling(position * handleSeconds / serving);
     }
 
+    /// <summary>
+    /// The place in the whole queue of the session at <paramref name="index"/> of this shard's line: the sessions ahead of it
+    /// here, and those ahead of it in the other shards as their latest digests tell.
+    /// </summary>
+    private int PositionOf(int index, WaitingSession waiting, DateTimeOffset now) =>
+        _options.ShardCount == 1
+            ? index + 1
+            : index + 1 + _siblings.Ahead(at => PriorityOf(waiting, at), waiting.EnqueuedAt, waiting.SessionId, now, 3 * _options.PositionShareInterval);
+
     /// <summary>Tells each waiting customer whose position or estimate changed; far-back positions at most every few seconds.</summary>
     private void PushPositions(DateTimeOffset now)
     {
@@ -617,7 +694,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         for (var i = 0; i < ordered.Count; i++)
         {
             var waiting = ordered[i].Session;
-            var position = i + 1;
+            // Far back in this shard is far back in the queue: not even worked out while its last word is fresh.
+            if (i >= PositionsAlwaysPushed && waiting.LastPushedAt is { } told && now - told < PositionThrottle) continue;
+            var position = PositionOf(i, waiting, now);
             var eta = EtaSeconds(position);
             if (position == waiting.LastPosition && eta == waiting.LastEtaSeconds) continue;
             if (position > PositionsAlwaysPushed && waiting.LastPushedAt is { } last && now - last < PositionThrottle) continue;
@@ -658,7 +737,42 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             }
         }
 
+        ArmSharing();
         await ArmWakeAsync();
+    }
+
+    /// <summary>
+    /// While sessions wait here (and once more when none do any longer), a timer shares this shard's line with the other
+    /// shards of the queue every <see cref="QueueOptions.PositionShareInterval"/>.
+    /// </summary>
+    private void ArmSharing()
+    {
+        if (_options.ShardCount == 1 || _share is not null || (State.Waiting.Count == 0 && _sharedEmpty)) return;
+        _share = RegisterGrainTimer(
+            static (self, _) => self.ShareAsync(),
+            this,
+            new GrainTimerCreationOptions(TimeSpan.Zero, _options.PositionShareInterval) { KeepAlive = true });
+    }
+
+    private Task ShareAsync()
+    {
+        var now = Now;
+        var digest = SiblingLines.Digest(Ordered(now), now);
+        for (var shard = 0; shard < _options.ShardCount; shard++)
+        {
+            if (shard == _shard) continue;
+            var key = QueueNames.ShardKey(_queue, shard);
+            BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).ShareWaiting(_shard, digest), _logger, "ShareWaiting", key);
+        }
+
+        _sharedEmpty = digest.Count == 0;
+        if (_sharedEmpty)
+        {
+            _share?.Dispose();
+            _share = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     private async Task FlushAsync()
@@ -751,9 +865,8 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     private async Task WithdrawOfferAsync(PendingOffer offer, string reason)
     {
+        // The agent fills the place it gets back itself (it looks for work when the offer is revoked).
         State.Offers.Remove(offer);
-        var known = FindAgent(offer.AgentId);
-        if (known is not null) known.FreeCapacity++;
         _dirty = true;
         try
         {

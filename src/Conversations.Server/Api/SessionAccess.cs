@@ -9,8 +9,9 @@ using Conversations.Server.Internal;
 namespace Conversations.Server.Api;
 
 /// <summary>
-/// Who may read a session: admins, the customer it belongs to, and an agent it is assigned or offered to. Anyone else
-/// gets one refusal (E_FORBIDDEN) whether the session exists or not: a session id's existence is not theirs to learn.
+/// Who may read a session: admins, the customer it belongs to, and an agent it is assigned or offered to, or who serves
+/// a later session of a repeat contact about it (<c>IAgentGrain.CanSee</c>). Anyone else gets one refusal (E_FORBIDDEN)
+/// whether the session exists or not: a session id's existence is not theirs to learn.
 /// </summary>
 public static class SessionAccess
 {

@@ -120,7 +120,8 @@ public sealed class AgentHub(
 
     /// <summary>
     /// Not in PROTOCOL.md v1 (an extension): events of a session assigned or offered to the agent, for a console that
-    /// reconnects and fills the gap; pushes keep coming through the agent's own connection.
+    /// reconnects and fills the gap (pushes keep coming through the agent's own connection), or of the earlier session
+    /// such a session is a repeat contact about (its summary's <c>previousSessionId</c>).
     /// </summary>
     public async Task<IReadOnlyList<ConversationEvent>> GetHistory(JsonElement request)
     {

@@ -108,20 +108,20 @@ public sealed class ConversationFlowTests
         var (specialist, specialistConsole) = await domain.OnlineAsync("a-2", ["aftersales"]);
 
         // Resolved after 90 s: handled.
-        var resolved = await AssignedAsync(domain, agent, console, "c-1");
+        var resolved = await domain.AssignedAsync(agent, console, "c-1");
         await agent.SendMessage(resolved.Id, "am-1", "Let me check.");
         domain.Time.Advance(TimeSpan.FromSeconds(90));
         await agent.ResolveSession(resolved.Id, "answered");
 
         // Transferred after 30 s: passed on, not handled here.
-        var transferred = await AssignedAsync(domain, agent, console, "c-2");
+        var transferred = await domain.AssignedAsync(agent, console, "c-2");
         await agent.SendMessage(transferred.Id, "am-2", "One moment, a colleague takes over.");
         domain.Time.Advance(TimeSpan.FromSeconds(30));
         await agent.TransferSession(transferred.Id, "aftersales:en");
         await specialist.AcceptOffer((await specialistConsole.Offers.WaitForAsync(o => o.SessionId == transferred.Id)).OfferId);
 
         // Never answered: taken back at the first-response breach, not handled either.
-        var reclaimed = await AssignedAsync(domain, agent, console, "c-3");
+        var reclaimed = await domain.AssignedAsync(agent, console, "c-3");
         domain.Time.Advance(TimeSpan.FromSeconds(60));
         await reclaimed.Observer.WaitForAsync(EventKinds.AgentLeft);
         await DomainCluster.UntilAsync(async () => !(await agent.GetSnapshot()).ActiveSessions.Contains(reclaimed.Id), "the silent agent lost the session");
@@ -151,11 +151,13 @@ public sealed class ConversationFlowTests
     }
 
     [Fact]
-    public async Task RepeatContact_ShowsTheAgentTheEarlierConversation()
+    public async Task RepeatContact_ShowsTheAgentTheEarlierConversation_WhichTheAgentMayRead()
     {
         await using var domain = await RoutingWorld.StartAsync();
-        var (_, console) = await domain.OnlineAsync("a-1", ["general", "aftersales"]);
+        var (agent, console) = await domain.OnlineAsync("a-1", ["general", "aftersales"]);
+        var (other, _) = await domain.OnlineAsync("a-2", ["presales"]);
         var earlier = await domain.StartSessionAsync("c-1", CustomerTiers.Vip, orderId: "o-9");
+        await earlier.PostAndWaitAsync(ScriptedBot.WhereIsMyOrder, EventKinds.Message, e => e.Text == ScriptedBot.OrderAnswer);
         await earlier.Grain.Close("c-1");
         domain.Time.Advance(TimeSpan.FromHours(2));
         var again = await domain.StartSessionAsync("c-1", CustomerTiers.Vip, orderId: "o-9");
@@ -166,6 +168,14 @@ public sealed class ConversationFlowTests
         Assert.Equal(HandoffReasons.VipComplexIssue, offer.Summary.Reason);
         Assert.Equal(earlier.Id, offer.Summary.PreviousSessionId);
         Assert.Contains("o-9", offer.Summary.Note, StringComparison.Ordinal);
+        // What the hub's GetHistory and GET /api/sessions/{id}/events ask before reading a session for an agent.
+        Assert.True(await agent.CanSee(earlier.Id));
+        Assert.False(await other.CanSee(earlier.Id));
+        await agent.AcceptOffer(offer.OfferId);
+        Assert.True(await agent.CanSee(earlier.Id));
+        Assert.Contains(await earlier.Grain.GetHistory(0, 100), e => e.Text == ScriptedBot.OrderAnswer);
+        await agent.ResolveSession(again.Id, "reshipped");
+        Assert.False(await agent.CanSee(earlier.Id));
     }
 
     [Fact]
@@ -190,14 +200,5 @@ public sealed class ConversationFlowTests
 
         await waiting.Observer.WaitForAsync(EventKinds.Closed, e => e.Data!.Value.GetProperty("status").GetString() == "abandoned");
         await DomainCluster.UntilAsync(async () => (await domain.Shard("general:en", waiting.Id).GetSnapshot()).Waiting == 0, "the abandoned session left its queue");
-    }
-
-    /// <summary>A new session of <paramref name="customerId"/> that asks for a person and is accepted by <paramref name="agent"/>.</summary>
-    private static async Task<TestSession> AssignedAsync(DomainCluster domain, IAgentGrain agent, TestObserver console, string customerId)
-    {
-        var session = await domain.StartSessionAsync(customerId);
-        await session.Grain.RequestAgent(customerId, null);
-        await agent.AcceptOffer((await console.Offers.WaitForAsync(o => o.SessionId == session.Id)).OfferId);
-        return session;
     }
 }

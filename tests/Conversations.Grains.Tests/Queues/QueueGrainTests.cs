@@ -210,6 +210,21 @@ public sealed class QueueGrainTests
     }
 
     [Fact]
+    public async Task RepeatContact_RanksAheadOfAnEarlierArrival_AndIsOfferedFirst()
+    {
+        await using var routing = await RoutingCluster.StartAsync(o => o.ShardCount = 1);
+        var shard = routing.Shard(Aftersales, "any");
+        await shard.AgentAvailable(new AgentCandidate("busy", ["aftersales"], ["zh"], 0, routing.Time.GetUtcNow()));
+        await routing.EnqueueAsync("first-contact");
+        routing.Time.Advance(TimeSpan.FromMinutes(2));
+        await routing.EnqueueAsync("repeat-contact", previousSessionId: "s-earlier");
+
+        Assert.Equal(["repeat-contact", "first-contact"], (await shard.GetSnapshot()).WaitingSessions);
+        await routing.OnlineAsync("a-1", capacity: 1);
+        Assert.Equal("repeat-contact", (await routing.Observer.WaitForOffer(RoutingCluster.Connection("a-1"))).SessionId);
+    }
+
+    [Fact]
     public async Task LongestIdleAgent_GetsTheOffer()
     {
         await using var routing = await RoutingCluster.StartAsync();

@@ -45,6 +45,8 @@ public sealed class FakeAgentGrain : Grain, IAgentGrain
 
     public Task RevokeOffer(string offerId, string reason, bool expired) => throw new NotSupportedException();
 
+    public Task LookForWork() => throw new NotSupportedException();
+
     public Task<AssignmentResult> AcceptOffer(string offerId) => throw new NotSupportedException();
 
     public Task DeclineOffer(string offerId, string? reason) => throw new NotSupportedException();

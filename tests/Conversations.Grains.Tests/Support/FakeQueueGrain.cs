@@ -38,7 +38,9 @@ public sealed class FakeQueueGrain : Grain, IQueueGrain
         return Task.CompletedTask;
     }
 
-    public Task AgentAvailable(AgentCandidate agent) => Task.CompletedTask;
+    public Task<IReadOnlyList<WaitingCandidate>> AgentAvailable(AgentCandidate agent) => Task.FromResult<IReadOnlyList<WaitingCandidate>>([]);
+
+    public Task<bool> Claim(string agentId, string sessionId) => Task.FromResult(false);
 
     public Task AgentUnavailable(string agentId) => Task.CompletedTask;
 
@@ -47,6 +49,8 @@ public sealed class FakeQueueGrain : Grain, IQueueGrain
     public Task DeclineOffer(string offerId, string agentId, string? reason) => Task.CompletedTask;
 
     public Task RecordHandleTime(TimeSpan handleTime) => Task.CompletedTask;
+
+    public Task ShareWaiting(int shard, WaitingDigest digest) => Task.CompletedTask;
 
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(Shard, _waiting, 0, 0, 0, []));
 }
