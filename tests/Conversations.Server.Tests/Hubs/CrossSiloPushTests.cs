@@ -1,64 +1,41 @@
 using Conversations.Abstractions.Agents;
 using Conversations.Abstractions.Sessions;
-using Conversations.Runtime.Cluster;
-using Conversations.Runtime.Testing;
 using Conversations.Server.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Hubs;
 
-/// <summary>Two servers, one cluster (PostgreSQL membership, silo-to-silo TCP): pushes reach connections on the other server.</summary>
+/// <summary>
+/// Two servers, one cluster (PostgreSQL membership, silo-to-silo TCP): pushes reach connections on the other server and
+/// a customer may come back through either server.
+/// </summary>
+[Collection(RealTimeClusterCollection.Name)]
 public sealed class CrossSiloPushTests
 {
     [Fact]
     public async Task CustomerOnOneServer_AgentOnAnother_OfferAndRepliesCrossTheCluster()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var serverA = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await using var serverB = await ServerHost.StartAsync(ServerHost.ClusterSettings(database.ConnectionString, "cross-silo-test"));
-        await WaitForSilosAsync(serverA, 2);
-        await WaitForSilosAsync(serverB, 2);
+        await using var pair = await ServerPair.StartAsync();
+        await using var agent = await AgentClient.OnlineAsync(pair.B, "a-cross");
 
-        await using var agent = await serverB.ConnectAgentAsync("a-cross");
-        var offers = new Inbox<Offer>();
-        var agentEvents = new Inbox<ConversationEvent>();
-        agent.On<Offer>("Offer", offers.Add);
-        agent.On<ConversationEvent>("Event", agentEvents.Add);
-        await agent.InvokeAsync<GoOnlineAnswer>("GoOnline", new { skills = new[] { "general" }, languages = new[] { "en" }, capacity = 2 });
-
-        await using var customer = await serverA.ConnectCustomerAsync("c-cross");
+        await using var customer = await pair.A.ConnectCustomerAsync("c-cross");
         var (session, events) = await ServerHost.StartSessionAsync(customer);
         var sessionId = session.SessionId;
         await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "x-1", text = ScriptedBot.AgentPlease });
 
-        var offer = await offers.WaitForAsync(o => o.SessionId == sessionId);
-        await agent.InvokeAsync<AcceptAnswer>("AcceptOffer", new { offerId = offer.OfferId });
-        var reply = await agent.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "y-1", text = "Hello from the other silo." });
+        var offer = await agent.Offers.WaitForAsync(o => o.SessionId == sessionId);
+        await agent.Connection.InvokeAsync<AcceptAnswer>("AcceptOffer", new { offerId = offer.OfferId });
+        var reply = await agent.Connection.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "y-1", text = "Hello from the other silo." });
         var seen = await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Agent && e.Text == "Hello from the other silo.");
         await customer.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "x-2", text = "received, thanks" });
-        await agentEvents.WaitForAsync(e => e.Sender.Role == SenderRoles.Customer && e.Text == "received, thanks");
+        await agent.Events.WaitForAsync(e => e.Sender.Role == SenderRoles.Customer && e.Text == "received, thanks");
 
         Assert.Equal(reply.Seq, seen.Seq);
     }
 
-    private static async Task WaitForSilosAsync(ServerHost server, int count)
+    [Fact]
+    public async Task Customer_ReconnectingThroughTheOtherServer_GetsExactlyTheEventsItMissed()
     {
-        var membership = server.Services.GetRequiredService<IClusterMembership>();
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (membership.ActiveSilos.Count >= count) joined.TrySetResult();
-        }
-
-        membership.ViewChanged += Check;
-        try
-        {
-            Check();
-            await joined.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            membership.ViewChanged -= Check;
-        }
+        await using var pair = await ServerPair.StartAsync();
+        await ReconnectReplay.RunAsync(before: pair.A, meanwhile: pair.A, after: pair.B, "c-roams");
     }
 }
