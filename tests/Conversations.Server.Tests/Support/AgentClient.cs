@@ -26,7 +26,10 @@ public sealed class AgentClient : IAsyncDisposable
 
     public Inbox<ConversationEvent> Events { get; } = new();
 
-    public static async Task<AgentClient> ConnectAsync(ServerHost server, string agentId) => new(await server.ConnectAgentAsync(agentId));
+    public static async Task<AgentClient> ConnectAsync(ServerHost server, string agentId) => Of(await server.ConnectAgentAsync(agentId));
+
+    /// <summary>Records what <paramref name="connection"/> (already connected to <c>/hubs/agent</c>) receives from now on.</summary>
+    public static AgentClient Of(HubConnection connection) => new(connection);
 
     /// <summary>Connects and goes online for <paramref name="queues"/> (<c>skill:language</c>).</summary>
     public static async Task<AgentClient> OnlineAsync(ServerHost server, string agentId, int capacity = 2, params string[] queues)
