@@ -278,18 +278,21 @@ public sealed class AgentGrainTests
     {
         await using var routing = await RoutingCluster.StartAsync();
         var agent = routing.Agent("a-1");
-        var gone = new RecordingObserver();
-        var goneReference = routing.Grains.CreateObjectReference<IConversationObserver>(gone);
+        var goneReference = routing.Grains.CreateObjectReference<IConversationObserver>(new RecordingObserver());
         await agent.Connect(new Subscriber(goneReference, "closed-tab"));
+        await agent.GoOnline(new AgentPresence(["aftersales"], ["zh"], 2));
         await agent.Connect(new Subscriber(routing.ObserverReference, "open-tab"));
         routing.Grains.DeleteObjectReference(goneReference);
         var message = new ConversationEvent("s-1", 3, EventKinds.Message, new Sender(SenderRoles.Customer, "c-1"), "hi", routing.Time.GetUtcNow());
 
         await agent.DeliverEvent(message);
         await agent.DeliverEvent(message with { Seq = 4 });
-
         await routing.Observer.WaitFor(p => p.ConnectionId == "open-tab" && p.Payload is ConversationEvent { Seq: 4 });
-        Assert.Empty(gone.Pushes);
+
+        // The open tab is now the agent's only connection: closing it leaves nobody to see offers, so the agent goes
+        // away. Had the gone tab stayed registered, the agent would still count as watched and stay available.
+        await agent.Disconnect("open-tab");
+        Assert.Equal(AgentStatus.Away, (await agent.GetSnapshot()).Status);
     }
 
     private static async Task<IAgentGrain> AssignedAgentAsync(RoutingCluster routing, string agentId, string sessionId, int capacity = 1)

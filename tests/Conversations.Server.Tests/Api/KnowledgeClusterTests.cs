@@ -18,8 +18,7 @@ public sealed class KnowledgeClusterTests
     [Fact]
     public async Task EntryPutThroughOneSilo_IsListedAndAnsweredOnTheOther_AndADeleteRemovesItEverywhere()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var servers = await TwoServers.StartAsync(database.ConnectionString, "knowledge-test", realBot: true);
+        await using var servers = await ServerPair.StartAsync(realBot: true);
         var (serverA, serverB) = (servers.A, servers.B);
 
         using (var put = await serverA.SendAsync(HttpMethod.Put, $"/api/knowledge/{ZorblaxEntry.Id}", body: ZorblaxEntry.Body))

@@ -16,8 +16,7 @@ public sealed class StatsClusterTests
     [Fact]
     public async Task SessionsStartedThroughEachSilo_CountInTheTotalsReadFromEither_AndASiloThatStopsIsDropped()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var servers = await TwoServers.StartAsync(database.ConnectionString, "stats-test");
+        await using var servers = await ServerPair.StartAsync();
         var (serverA, serverB) = (servers.A, servers.B);
 
         // Sessions count on the silo their grain lives on: start them through both until each silo counts some.
@@ -40,7 +39,7 @@ public sealed class StatsClusterTests
 
         var countedOnA = StartedOn(serverA);
         await serverB.DisposeAsync();
-        await serverA.WaitForSilosAsync(1);
+        await ServerPair.WaitForViewAsync(serverA, 1);
         var afterB = await StatsAsync(serverA);
 
         Assert.Equal((1, countedOnA), (afterB.Silos, afterB.Started));

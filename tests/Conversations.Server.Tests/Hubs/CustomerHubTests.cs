@@ -54,37 +54,7 @@ public sealed class CustomerHubTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task GetHistory_AfterReconnect_ReturnsExactlyTheEventsMissed()
-    {
-        await using var phone = await Server.ConnectCustomerAsync("c-replay");
-        var (session, phoneEvents) = await ServerHost.StartSessionAsync(phone);
-        var sessionId = session.SessionId;
-        await phone.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-1", text = "first" });
-        var lastSeen = (await phoneEvents.WaitForAsync(e => e.Text == "Echo: first")).Seq;
-
-        // The widget disconnects; meanwhile the conversation goes on from the customer's other device.
-        await phone.DisposeAsync();
-        await using var laptop = await Server.ConnectCustomerAsync("c-replay");
-        var (resumed, laptopEvents) = await ServerHost.StartSessionAsync(laptop);
-        Assert.True(resumed.Resumed);
-        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-2", text = "second" });
-        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-3", text = "third" });
-        var latest = (await laptopEvents.WaitForAsync(e => e.Text == "Echo: third")).Seq;
-
-        // The widget comes back and asks for what came after the last event it saw.
-        await using var widget = await Server.ConnectCustomerAsync("c-replay");
-        var widgetEvents = new Inbox<ConversationEvent>();
-        widget.On<ConversationEvent>("Event", widgetEvents.Add);
-        var missed = await widget.InvokeAsync<List<ConversationEvent>>("GetHistory", new { sessionId, afterSeq = lastSeen });
-
-        Assert.Equal(Enumerable.Range((int)lastSeen + 1, (int)(latest - lastSeen)).Select(i => (long)i), missed.Select(e => e.Seq));
-        Assert.Equal(new[] { "second", "Echo: second", "third", "Echo: third" }, missed.Where(e => e.Kind == EventKinds.Message).Select(e => e.Text));
-
-        // …and from then on it hears new events live.
-        await laptop.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "r-4", text = "fourth" });
-        var live = await widgetEvents.WaitForAsync(e => e.Text == "Echo: fourth");
-        Assert.True(live.Seq > latest);
-    }
+    public Task GetHistory_AfterReconnect_ReturnsExactlyTheEventsMissed() => ReconnectReplay.RunAsync(Server, Server, Server, "c-replay");
 
     [Fact]
     public async Task Calls_OnAnotherCustomersSession_AreForbidden()

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 
 namespace Conversations.Server.Tests.Support;
@@ -39,13 +38,8 @@ public sealed class LocalClusterScript : IAsyncDisposable
 
     public static LocalClusterScript Create(int maxSilos)
     {
-        var root = RepositoryRoot();
-        // The server built in this test run's configuration (the project reference builds it first), not whatever
-        // Release build happens to lie in the tree.
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = typeof(LocalClusterScript).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var server = Path.Combine(root, "src", "Conversations.Server", "bin", configuration, output.Name, "Conversations.Server.dll");
-        if (!File.Exists(server)) throw new InvalidOperationException($"The server is not built at {server}; build the solution first.");
+        var root = ServerProcess.RepositoryRoot();
+        var server = ServerProcess.BuiltServerDll();
 
         var parent = Directory.CreateTempSubdirectory("conversations-cluster-").FullName;
         // Run as root, cluster.sh starts PostgreSQL as the postgres user, who must be able to reach the folder inside.
@@ -148,15 +142,5 @@ public sealed class LocalClusterScript : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conversations.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (with Conversations.sln) was not found above the test binaries.");
     }
 }

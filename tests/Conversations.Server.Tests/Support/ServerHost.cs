@@ -183,28 +183,6 @@ public sealed class ServerHost : IAsyncDisposable
         return await events.WaitForAsync(e => e.Sender.Role == SenderRoles.Bot && e.Text is not null && e.Seq > asked.Seq);
     }
 
-    /// <summary>Waits until this silo's view holds exactly <paramref name="count"/> active silos.</summary>
-    public async Task WaitForSilosAsync(int count)
-    {
-        var membership = Services.GetRequiredService<IClusterMembership>();
-        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (membership.ActiveSilos.Count == count) joined.TrySetResult();
-        }
-
-        membership.ViewChanged += Check;
-        try
-        {
-            Check();
-            await joined.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            membership.ViewChanged -= Check;
-        }
-    }
-
     /// <summary>Stops the server gracefully (its silo leaves the cluster); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
