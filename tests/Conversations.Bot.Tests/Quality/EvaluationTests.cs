@@ -19,11 +19,15 @@ public sealed class EvaluationTests(EmbeddedModelFixture fixture)
         Assert.True(result.Accuracy >= 0.9, $"{language} intent accuracy {result.Accuracy:P1} is below 90%");
     }
 
-    [Fact]
-    public void ShippedModel_OnHeldOutData_CatchesAtLeastNinetyPercentOfAngryMessages()
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void ShippedModel_OnHeldOutData_CatchesAtLeastNinetyPercentOfAngryMessagesPerLanguage(string language)
     {
-        Assert.True(_evaluation.Anger.AngryExamples >= 40, $"only {_evaluation.Anger.AngryExamples} held-out angry examples");
-        Assert.True(_evaluation.Anger.Recall >= 0.9, $"anger recall {_evaluation.Anger.Recall:P1} is below 90%");
+        var anger = _evaluation[language].Anger;
+
+        Assert.True(anger.AngryExamples >= 30, $"only {anger.AngryExamples} held-out angry {language} examples");
+        Assert.True(anger.Recall >= 0.9, $"{language} anger recall {anger.Recall:P1} is below 90%");
     }
 
     [Fact]
