@@ -9,6 +9,8 @@ namespace Conversations.Bot.Internal;
 /// </summary>
 internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, int Harsh, int Exclamations, int Questions, bool Shouting)
 {
+    private const int MinShoutedLetters = 6;
+
     private static readonly SearchValues<string> ChineseAbuse = SearchValues.Create(
         ["傻逼", "傻b", "煞笔", "傻叉", "他妈", "妈的", "你妈", "尼玛", "操你", "草泥马", "卧槽", "滚蛋", "滚开", "给我滚", "去死", "混蛋", "王八蛋",
          "狗屎", "狗东西", "骗子", "骗钱", "坑爹", "黑店", "奸商", "无良", "脑残", "废物", "智障", "神经病", "吃屎", "人渣", "流氓"],
@@ -16,7 +18,7 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
 
     private static readonly SearchValues<string> ChineseFury = SearchValues.Create(
         ["气死", "火大", "愤怒", "受够", "忍无可忍", "太过分", "欺人太甚", "什么玩意", "搞什么", "有毛病", "给个说法", "马上给我",
-         "立刻给我", "耍我", "糊弄", "敷衍", "恶心", "无语", "离谱", "岂有此理", "到底"],
+         "立刻给我", "耍我", "糊弄", "敷衍", "恶心", "无语", "离谱", "岂有此理", "到底", "诅咒"],
         StringComparison.Ordinal);
 
     private static readonly SearchValues<string> ChineseEscalation = SearchValues.Create(
@@ -27,26 +29,41 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
     private static readonly SearchValues<string> ChineseHarsh = SearchValues.Create(
         ["垃圾", "坑人", "骗人", "最差", "太差", "差劲", "烂透"], StringComparison.Ordinal);
 
+    // Faces and gestures that say it without words, in either language.
+    private static readonly SearchValues<string> EmojiAbuse = SearchValues.Create(["🤬", "🖕"], StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> EmojiFury = SearchValues.Create(["😡", "😠", "👿", "💢"], StringComparison.Ordinal);
+
     private static readonly FrozenSet<string> EnglishAbuse = FrozenSet.Create(
         StringComparer.Ordinal,
-        "fuck", "fucking", "fucked", "fck", "fk", "fuk", "fking", "wtf", "shit", "shitty", "bullshit", "bs", "idiot", "idiots",
-        "moron", "morons", "scam", "scammer", "scammers", "scamming", "fraud", "frauds", "fraudulent", "thieves", "thief",
-        "liar", "liars", "clowns", "ass", "asshole");
+        "fuck", "fucking", "fucked", "fck", "fk", "fuk", "fking", "wtf", "omfg", "ffs", "stfu", "gtfo", "shit", "shitty", "bullshit",
+        "bs", "idiot", "idiots", "moron", "morons", "scam", "scammer", "scammers", "scamming", "fraud", "frauds", "fraudulent",
+        "thieves", "thief", "crook", "crooks", "liar", "liars", "clowns", "ass", "asshole", "tmd");
 
     private static readonly FrozenSet<string> EnglishFury = FrozenSet.Create(
         StringComparer.Ordinal,
         "furious", "livid", "outraged", "outrageous", "pissed", "angry", "mad", "enraged", "fuming", "sick", "fed",
         "unbelievable", "insane", "joke", "absurd", "ridiculous", "unacceptable", "seriously", "damn", "dammit", "crap",
         "stupid", "hell", "screw", "sucks", "pathetic", "disgusting", "incompetent", "stealing", "freaking", "frickin",
-        "friggin", "effing", "bloody");
+        "friggin", "effing", "bloody", "ripoff", "robbery", "theft", "shame", "disgrace", "disgraceful", "insulting", "raging", "infuriating",
+        "infuriated", "lying");
 
     private static readonly FrozenSet<string> EnglishEscalation = FrozenSet.Create(
         StringComparer.Ordinal,
         "sue", "suing", "lawyer", "lawyers", "lawsuit", "court", "chargeback", "dispute", "bbb", "report", "reporting",
-        "police", "authorities", "regulator");
+        "police", "authorities", "regulator", "solicitor", "agency", "weibo");
 
     private static readonly FrozenSet<string> EnglishHarsh = FrozenSet.Create(
-        StringComparer.Ordinal, "worst", "terrible", "horrible", "awful", "useless", "garbage", "trash");
+        StringComparer.Ordinal, "worst", "terrible", "horrible", "awful", "useless", "garbage", "trash", "junk", "rubbish");
+
+    // Threats and lost patience that no single word carries; matched as whole words.
+    private static readonly string[] EnglishEscalationPhrases =
+        ["or else", "last warning", "final warning", "you'll regret", "you will regret", "regret this", "go public", "shut you down",
+         "one star", "1 star", "zero stars", "0 stars"];
+
+    private static readonly string[] EnglishFuryPhrases =
+        ["swear to god", "lose it", "losing it", "lose my mind", "losing my mind", "enough is enough", "sick of", "had it with",
+         "had enough", "so done", "not asking again", "how dare", "kidding me"];
 
     // Capitalised words that are names of things rather than shouting.
     private static readonly FrozenSet<string> Acronyms = FrozenSet.Create(
@@ -79,6 +96,9 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
         var fury = Count(normalized, ChineseFury);
         var escalation = Count(normalized, ChineseEscalation);
         var harsh = Count(normalized, ChineseHarsh);
+        abuse += Count(normalized, EmojiAbuse);
+        fury += Count(normalized, EmojiFury) + CountPhrases(normalized, EnglishFuryPhrases);
+        escalation += CountPhrases(normalized, EnglishEscalationPhrases);
         int exclamations = 0, questions = 0;
         var i = 0;
         while (i < normalized.Length)
@@ -108,8 +128,8 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
                     end++;
                 }
 
-                // "f***", "s**t": the asterisks are the abuse.
-                if (end + 1 < normalized.Length && normalized[end] == '*' && normalized[end + 1] == '*')
+                // "f***", "sh*t", "f*cking": the asterisks are the abuse.
+                if (end < normalized.Length && normalized[end] == '*')
                 {
                     abuse++;
                     while (end < normalized.Length && (normalized[end] == '*' || char.IsAsciiLetter(normalized[end])))
@@ -187,6 +207,24 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
         }
     }
 
+    private static int CountPhrases(string text, string[] phrases)
+    {
+        var count = 0;
+        foreach (var phrase in phrases)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal))
+            {
+                var end = at + phrase.Length;
+                if ((at == 0 || !char.IsAsciiLetter(text[at - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end])))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
     private static int CountRun(string text, int start, char c)
     {
         var end = start;
@@ -236,7 +274,8 @@ internal readonly record struct AngerCues(int Abuse, int Fury, int Escalation, i
             i = end;
         }
 
-        // Two shouted words in mostly capital text, or three anywhere ("PAID but shows UNPAID, fix it NOW").
-        return shoutedWords >= 3 || (shoutedWords >= 2 && upper > lower);
+        // Two shouted words in mostly capital text, three anywhere ("PAID but shows UNPAID, fix it NOW"), or a short
+        // message all in capitals ("ANSWER ME").
+        return shoutedWords >= 3 || (shoutedWords >= 2 && upper > lower) || (shoutedWords >= 1 && lower == 0 && upper >= MinShoutedLetters);
     }
 }

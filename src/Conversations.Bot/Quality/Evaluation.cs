@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Conversations.Bot.Training;
@@ -12,14 +11,15 @@ namespace Conversations.Bot.Quality;
 /// </summary>
 public sealed class Evaluation
 {
+    /// <summary>The command that regenerates docs/bot-quality.md and the bot figures of docs/performance.md.</summary>
+    public const string Command = "dotnet run -c Release --project load/Conversations.Benchmarks -- bot-eval";
+
     private Evaluation(
         IReadOnlyList<LanguageEvaluation> languages,
         AngerMetrics anger,
         IReadOnlyList<Confusion> confusions,
         int trainingIntentExamples,
         int trainingSentimentExamples,
-        TimeSpan trainingTime,
-        double microsecondsPerAnalysis,
         double angryFlagRateOnRequests)
     {
         AngryFlagRateOnRequests = angryFlagRateOnRequests;
@@ -28,8 +28,6 @@ public sealed class Evaluation
         TopConfusions = confusions;
         TrainingIntentExamples = trainingIntentExamples;
         TrainingSentimentExamples = trainingSentimentExamples;
-        TrainingTime = trainingTime;
-        MicrosecondsPerAnalysis = microsecondsPerAnalysis;
     }
 
     /// <summary>Results per language, zh first.</summary>
@@ -48,37 +46,23 @@ public sealed class Evaluation
 
     public int TrainingSentimentExamples { get; }
 
-    /// <summary>Wall-clock training time (machine-dependent; zero when an existing analyser was evaluated).</summary>
-    public TimeSpan TrainingTime { get; }
-
-    /// <summary>Mean wall-clock time of one <see cref="BotAnalyzer.Analyze"/> call over the held-out messages (machine-dependent).</summary>
-    public double MicrosecondsPerAnalysis { get; }
-
     /// <summary>The results for <paramref name="language"/> ("zh" or "en").</summary>
     public LanguageEvaluation this[string language] =>
         Languages.FirstOrDefault(l => l.Language == language)
         ?? throw new ArgumentException($"No held-out examples for language '{language}'.", nameof(language));
 
-    /// <summary>Trains on the embedded training split and evaluates on the embedded held-out split.</summary>
-    public static Evaluation RunOnEmbeddedData(BotAnalyzerOptions? options = null) => Run(TrainingCorpus.LoadEmbedded(), options);
-
     /// <summary>Trains on <paramref name="corpus"/>'s training split and evaluates on its held-out split.</summary>
     public static Evaluation Run(TrainingCorpus corpus, BotAnalyzerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        var watch = Stopwatch.StartNew();
-        var analyzer = BotModel.Train(corpus, options);
-        watch.Stop();
-        return Evaluate(analyzer, corpus, watch.Elapsed);
+        return Evaluate(BotModel.Train(corpus, options), corpus);
     }
 
     /// <summary>
     /// Evaluates an analyser already trained by <see cref="BotModel.Train"/> or <see cref="BotModel.TrainFromEmbeddedData"/>
     /// on the same corpus (they only ever train on the training split, so the held-out split stays unseen).
     /// </summary>
-    public static Evaluation Evaluate(BotAnalyzer analyzer, TrainingCorpus corpus) => Evaluate(analyzer, corpus, TimeSpan.Zero);
-
-    private static Evaluation Evaluate(BotAnalyzer analyzer, TrainingCorpus corpus, TimeSpan trainingTime)
+    public static Evaluation Evaluate(BotAnalyzer analyzer, TrainingCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(corpus);
@@ -87,8 +71,6 @@ public sealed class Evaluation
         var confusions = new List<Confusion>();
         var angerTotals = new AngerCounter();
         int allRequests = 0, allRequestsFlagged = 0;
-        long ticks = 0;
-        var calls = 0;
 
         foreach (var language in BotLanguages.All)
         {
@@ -104,10 +86,7 @@ public sealed class Evaluation
             var bins = new (int Count, double Confidence, int Correct)[10];
             foreach (var example in intentExamples)
             {
-                var start = Stopwatch.GetTimestamp();
                 var analysis = analyzer.Analyze(Truncate(example.Text));
-                ticks += Stopwatch.GetTimestamp() - start;
-                calls++;
 
                 var expected = IndexOf(labels, example.Label);
                 var predicted = IndexOf(labels, analysis.Intent);
@@ -214,22 +193,24 @@ public sealed class Evaluation
             confusions,
             corpus.TrainingIntents.Count,
             corpus.TrainingSentiments.Count,
-            trainingTime,
-            calls == 0 ? 0 : ticks * 1_000_000.0 / Stopwatch.Frequency / calls,
             Ratio(allRequestsFlagged, allRequests));
     }
 
-    /// <summary>Renders the results as the Markdown of docs/bot-quality.md.</summary>
-    public string ToMarkdown()
+    /// <summary>
+    /// Renders the results as the Markdown of docs/bot-quality.md, with the speed of the same run when
+    /// <paramref name="speed"/> is given, measured on <paramref name="machine"/>.
+    /// </summary>
+    public string ToMarkdown(AnalysisSpeed? speed = null, string? machine = null)
     {
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         md.AppendLine("# Bot NLU quality");
         md.AppendLine();
         md.AppendLine("Measured on the held-out split of `src/Conversations.Bot/Data` (about 20% of every intent and sentiment file,");
-        md.AppendLine("chosen by a stable hash of each line; no model trains on it). Regenerate with");
-        md.AppendLine("`dotnet run -c Release --project load/Conversations.Benchmarks -- bot-eval`, which calls");
-        md.AppendLine("`Conversations.Bot.Quality.Evaluation.RunOnEmbeddedData().ToMarkdown()`.");
+        md.AppendLine("chosen by a stable hash of each line with case, width, punctuation and spaces folded away, so near-duplicates");
+        md.AppendLine("fall on one side; no model trains on it). Regenerate with");
+        md.AppendLine($"`{Command}`, which trains once");
+        md.AppendLine("(`AnalysisSpeed.TrainAndMeasure`), times that model and evaluates it (`Evaluation.Evaluate(…).ToMarkdown(speed, machine)`).");
         md.AppendLine();
         md.AppendLine(c, $"Training examples: {TrainingIntentExamples} intent, {TrainingSentimentExamples} sentiment (the sentiment model also");
         md.AppendLine("sees one in ten calm intent training examples as extra neutral ones; see `BotModel`). Training uses a fixed seed,");
@@ -326,7 +307,21 @@ public sealed class Evaluation
         md.AppendLine();
         md.AppendLine("## Speed (machine-dependent)");
         md.AppendLine();
-        md.AppendLine(c, $"Training both models took {TrainingTime.TotalSeconds:0.00} s; one `Analyze` call took {MicrosecondsPerAnalysis:0} µs on average over the held-out messages.");
+        if (speed is null)
+        {
+            md.AppendLine("Not measured in this run.");
+            return md.ToString();
+        }
+
+        md.AppendLine(c, $"The same run, on {machine ?? "an unnamed machine"}; docs/performance.md quotes these figures.");
+        md.AppendLine();
+        md.AppendLine("| figure | measured |");
+        md.AppendLine("|---|---:|");
+        foreach (var (figure, value) in speed.Rows())
+        {
+            md.AppendLine(c, $"| {figure} | {value} |");
+        }
+
         return md.ToString();
     }
 

@@ -5,8 +5,9 @@ namespace Conversations.Bot.Training;
 
 /// <summary>
 /// The deterministic train / held-out split: an example is held out when a stable hash of its
-/// normalised text falls in the lowest 20%, so the same sentence always lands on the same side
-/// (duplicates cannot leak across) and the split never changes between runs or machines.
+/// <see cref="TextNormalizer.Fold"/>ed text falls in the lowest 20%, so the same sentence, whatever its case,
+/// width, punctuation or spacing, always lands on the same side (near-duplicates cannot leak across) and the
+/// split never changes between runs or machines.
 /// </summary>
 public static class HoldOutSplit
 {
@@ -28,7 +29,7 @@ public static class HoldOutSplit
 
     private static double Bucket(string text, uint salt)
     {
-        var key = TextNormalizer.Normalize(text.Trim());
+        var key = TextNormalizer.Fold(text);
         return (FeatureHash.Stable(key, salt) % 10_000) / 10_000.0;
     }
 }

@@ -66,6 +66,43 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void CreateEmbeddedKnowledgeBase_HasSeveralEntriesForEveryShopCategoryInBothLanguages()
+    {
+        var knowledge = KnowledgeLoader.CreateEmbeddedKnowledgeBase();
+        string[] categories = [KnowledgeCategories.Chatting, KnowledgeCategories.Product, KnowledgeCategories.Promotion,
+            KnowledgeCategories.Purchasing, KnowledgeCategories.Logistics, KnowledgeCategories.AfterSales];
+
+        var thin = BotLanguages.All.SelectMany(language => categories.Select(category => (language, category, Count: knowledge.List(language, category).Count)))
+            .Where(c => c.Count < 3)
+            .Select(c => $"{c.language}/{c.category}: {c.Count}")
+            .ToList();
+
+        Assert.True(thin.Count == 0, "categories with fewer than 3 demo entries: " + string.Join(", ", thin));
+    }
+
+    [Theory]
+    [InlineData("en", "hello there", KnowledgeCategories.Chatting)]
+    [InlineData("en", "is this jacket made of cotton", KnowledgeCategories.Product)]
+    [InlineData("en", "do you have any coupons for me", KnowledgeCategories.Promotion)]
+    [InlineData("en", "which payment methods can I use", KnowledgeCategories.Purchasing)]
+    [InlineData("en", "which courier will deliver my parcel", KnowledgeCategories.Logistics)]
+    [InlineData("en", "how can I return something I bought", KnowledgeCategories.AfterSales)]
+    [InlineData("zh", "你好呀", KnowledgeCategories.Chatting)]
+    [InlineData("zh", "这件外套是什么材质的", KnowledgeCategories.Product)]
+    [InlineData("zh", "现在有优惠券可以领吗", KnowledgeCategories.Promotion)]
+    [InlineData("zh", "可以用花呗付款吗", KnowledgeCategories.Purchasing)]
+    [InlineData("zh", "下单后多久发货", KnowledgeCategories.Logistics)]
+    [InlineData("zh", "怎么申请退货退款", KnowledgeCategories.AfterSales)]
+    public void CreateEmbeddedKnowledgeBase_AnswersACustomersOwnWordsFromTheRightCategory(string language, string question, string category)
+    {
+        var best = KnowledgeLoader.CreateEmbeddedKnowledgeBase().Search(question, language).FirstOrDefault();
+
+        Assert.NotNull(best);
+        Assert.Equal(category, best.Entry.Category);
+        Assert.Equal(language, best.Entry.Language);
+    }
+
+    [Fact]
     public void LoadEmbedded_RelatedIds_ReferToShippedEntries()
     {
         var entries = KnowledgeLoader.LoadEmbedded();

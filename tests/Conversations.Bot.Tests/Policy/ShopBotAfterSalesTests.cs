@@ -150,6 +150,20 @@ public sealed class ShopBotAfterSalesTests
     }
 
     [Fact]
+    public async Task DamagedItem_CaseNote_KeepsTheCustomersWordsWithTheirPhoneAndEmailMasked()
+    {
+        var chat = _shop.Start();
+        var orderId = await _shop.ImportAsync(ShopOrders.Delivered(chat.CustomerId, _shop.Now.AddHours(-5)));
+
+        await chat.SayAsync($"order {orderId} arrived broken, call me on 13912345678 or mail bob.lee@example.com");
+
+        var note = Assert.Single((await _shop.OrderAsync(orderId)).Cases).PolicyNote;
+        Assert.Contains($"order {orderId} arrived broken, call me on 139****5678 or mail b***@example.com", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob.lee", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingItem_OpensAReshipCaseWithAGift()
     {
         var chat = _shop.Start(language: "zh");

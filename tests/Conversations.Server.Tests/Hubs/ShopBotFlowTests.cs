@@ -35,6 +35,11 @@ public sealed class ShopBotFlowTests
         await agent.InvokeAsync<AcceptAnswer>("AcceptOffer", new { offerId = offer.OfferId });
         await events.WaitForAsync(e => e.Kind == EventKinds.AgentJoined);
         var suggestions = await agent.InvokeAsync<List<SuggestionAnswer>>("GetSuggestions", new { sessionId });
+        // The customer asked where the order is: the top draft answers that from the order itself, in the session's language.
+        Assert.NotEmpty(suggestions);
+        Assert.Equal("order", suggestions[0].Source);
+        Assert.StartsWith("订单 2026111100009305 ", suggestions[0].Text, StringComparison.Ordinal);
+        Assert.Equal(suggestions.OrderByDescending(s => s.Confidence), suggestions);
         Assert.All(suggestions, s => Assert.False(string.IsNullOrWhiteSpace(s.Text)));
 
         await agent.InvokeAsync<SendAnswer>("SendMessage", new { sessionId, clientMessageId = "z-a1", text = "您好，我来帮您查一下。" });
