@@ -365,7 +365,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
                 Queue = offer.Queue,
                 OfferId = offerId,
                 AssignedAt = Now,
-                PreviousSessionId = result.Summary.PreviousSessionId ?? offer.Summary.PreviousSessionId,
+                PreviousSessionId = result.Summary.PreviousSessionId,
             };
             State.ExpiredOffersInARow = 0;
             await SaveAsync();
@@ -536,7 +536,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
             foreach (var (shardKey, waiting) in best)
             {
                 if (Room == 0) return;
-                // False: another agent was quicker, or the session left. The next round asks again.
+                // False: another agent was quicker, or the session left. The next best is tried, then the shards are asked again.
                 await GrainFactory.GetGrain<IQueueGrain>(shardKey).Claim(AgentId, waiting.SessionId);
             }
         }

@@ -490,59 +490,42 @@ public sealed class SessionGrain : Grain, ISessionGrain, IRemindable
         }
 
         await EnsureIndexAsync();
-        string? reclaim = null;
-        var resolutionBreached = false;
-        var escalation = 0;
+        var alarms = S.Sla.TakeDue(now);
         var breaches = new List<EventDraft>();
-        foreach (var alarm in S.Sla.TakeDue(now))
+        foreach (var alarm in alarms)
         {
             var data = EventData.Of(new { clock = alarm.Clock, due = alarm.Due, status = Name(S.Status) });
-            if (!alarm.IsBreach)
+            if (alarm.IsBreach)
             {
-                _stats.SlaWarned();
-                if (S.Status == SessionStatus.Assigned && S.AgentId is { } agent)
-                {
-                    // Ephemeral (seq 0): for the agent's eyes, not part of the customer's transcript.
-                    var warning = new ConversationEvent(SessionId, 0, EventKinds.SlaWarning, SystemSender, null, now, data);
-                    TellAgent(agent, a => a.DeliverEvent(warning), "SLA warning");
-                }
-                else if (S.Status == SessionStatus.Queued)
-                {
-                    escalation += _sla.WarningPriorityBoost;
-                }
-
+                _stats.SlaBreached();
+                breaches.Add(new EventDraft(EventKinds.SlaBreach, SystemSender, null, data));
                 continue;
             }
 
-            _stats.SlaBreached();
-            breaches.Add(new EventDraft(EventKinds.SlaBreach, SystemSender, null, data));
-            if (S.Status == SessionStatus.Queued) escalation += _sla.BreachPriorityBoost;
-            else if (S.Status == SessionStatus.Assigned && alarm.Clock is SlaClocks.FirstResponse or SlaClocks.NextResponse) reclaim = "no answer within the SLA";
-            else if (S.Status == SessionStatus.Assigned && alarm.Clock == SlaClocks.Resolution) resolutionBreached = true;
+            _stats.SlaWarned();
+            if (S.Status == SessionStatus.Assigned && S.AgentId is { } agent)
+            {
+                // Ephemeral (seq 0): for the agent's eyes, not part of the customer's transcript.
+                var warning = new ConversationEvent(SessionId, 0, EventKinds.SlaWarning, SystemSender, null, now, data);
+                TellAgent(agent, a => a.DeliverEvent(warning), "SLA warning");
+            }
         }
 
-        if (resolutionBreached && reclaim is null)
-        {
-            // Past the resolution deadline while the customer waits for the agent's answer, the conversation has stalled:
-            // someone else gets it now. While the agent is answering, moving it would make the customer start over with a
-            // stranger, so it stays; the breach reaches the agent, and the session goes first if it is queued again.
-            if (S.Sla.IsRunning(SlaClocks.FirstResponse) || S.Sla.IsRunning(SlaClocks.NextResponse)) reclaim = "not resolved within the SLA";
-            else S.PriorityBoost += _sla.BreachPriorityBoost;
-        }
-
+        var escalation = SlaEscalation.For(S.Status, alarms, S.Sla, _sla);
         if (breaches.Count > 0) await AppendAsync(breaches);
-        if (reclaim is not null)
+        if (escalation.ReclaimReason is { } why)
         {
-            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, reclaim);
+            await ReclaimAsync(HandoffReasons.SlaEscalation, _sla.ReclaimPriorityBoost, tellAgent: true, why);
             return;
         }
 
-        if (escalation > 0 && S.Status == SessionStatus.Queued && S.Queue is { } queue)
+        S.PriorityBoost += escalation.KeptBoost;
+        if (escalation.QueueBoost > 0 && S.Status == SessionStatus.Queued && S.Queue is { } queue)
         {
-            S.PriorityBoost += escalation;
+            S.PriorityBoost += escalation.QueueBoost;
             try
             {
-                await QueueShard(queue).Escalate(SessionId, escalation);
+                await QueueShard(queue).Escalate(SessionId, escalation.QueueBoost);
             }
             catch (Exception e)
             {
