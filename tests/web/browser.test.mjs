@@ -6,63 +6,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer, uniqueId, repoRoot } from './support/server.mjs';
-import { connectHub, Inbox } from './support/hub.mjs';
-
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-const WAIT_MS = 25_000;
-const VIEWPORT = { width: 1360, height: 860 };
+import { connectHub, Inbox, onlineAgent } from './support/hub.mjs';
+import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline } from './support/browser.mjs';
 
 let server;
-let browser;
-const pageErrors = [];
+let ui;
+let open;
 
 before(async () => {
   server = await startServer();
-  browser = await chromium.launch(LAUNCH);
+  ui = await launchBrowser(server.url);
+  ({ open } = ui);
 });
 
 after(async () => {
-  await browser?.close();
+  await ui?.close();
   await server?.stop();
 });
-
-async function open(path, { locale = 'en-US', viewport = VIEWPORT } = {}) {
-  const context = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  page.on('pageerror', error => pageErrors.push(`${path}: ${error.message}`));
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-async function composerReady(page) {
-  await page.waitForFunction(() => {
-    const composer = document.querySelector('[data-testid="composer"]');
-    return composer && !composer.disabled;
-  });
-}
-
-async function sendFromWidget(page, text) {
-  await composerReady(page);
-  await page.getByTestId('composer').fill(text);
-  await page.getByTestId('send').click();
-  await page.locator('[data-testid="message"][data-role="customer"]', { hasText: text }).waitFor();
-}
-
-/** A bot message drawn after the customer's message: transcript order is seq order. */
-function botAnswerAfter(page, text) {
-  return page.locator(`[data-testid="message"][data-role="customer"]:has-text(${JSON.stringify(text)}) ~ [data-testid="message"][data-role="bot"]`).first();
-}
-
-async function goOnline(agentPage) {
-  await agentPage.getByTestId('go-online').click();
-  await agentPage.locator('[data-testid="presence-available"][aria-checked="true"]').waitFor();
-}
 
 test('the widget gets a bot answer', async () => {
   const page = await open(`/?customer=${uniqueId('c-web')}&lang=en`);
@@ -122,10 +83,8 @@ test('a handoff reaches the agent console, is accepted, and the reply appears in
 test('after a lost connection the widget shows a banner, reconnects and renders exactly the missed events', async () => {
   const customerId = uniqueId('c-web');
   const agentId = uniqueId('a-web');
-  const agent = await connectHub(server.url, '/hubs/agent', 'agent', agentId);
-  const offers = new Inbox(agent, 'Offer');
+  const agent = await onlineAgent(server.url, agentId);
   try {
-    await agent.invoke('GoOnline', { skills: ['presales', 'aftersales', 'complaints', 'general'], languages: ['zh', 'en'], capacity: 2 });
 
     const page = await open(`/?customer=${customerId}&lang=en`);
     // Keep hold of the page's sockets so the test can cut them as a network drop would.
@@ -145,8 +104,8 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await sendFromWidget(page, question);
     await botAnswerAfter(page, question).waitFor();
     await page.getByTestId('request-agent').click();
-    const offer = await offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
-    await agent.invoke('AcceptOffer', { offerId: offer.offerId });
+    const offer = await agent.offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
+    await agent.connection.invoke('AcceptOffer', { offerId: offer.offerId });
     await page.getByTestId('session-status').and(page.locator('[data-status="assigned"]')).waitFor();
 
     // Cut the connection and refuse new ones while the agent writes twice.
@@ -155,7 +114,7 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await page.evaluate(() => window.dropSockets());
     await page.getByTestId('reconnect-banner').waitFor({ state: 'visible' });
     const missed = ['First message while you were away.', 'Second message while you were away.'];
-    for (const text of missed) await agent.invoke('SendMessage', { sessionId: offer.sessionId, clientMessageId: crypto.randomUUID(), text });
+    for (const text of missed) await agent.connection.invoke('SendMessage', { sessionId: offer.sessionId, clientMessageId: crypto.randomUUID(), text });
 
     await page.unroute('**/hubs/customer/negotiate**', blocked);
     const retry = page.getByTestId('reconnect-retry');
@@ -170,7 +129,6 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'drawn in seq order');
     await page.context().close();
   } finally {
-    await agent.invoke('GoOffline').catch(() => {});
     await agent.stop();
   }
 });
@@ -230,5 +188,5 @@ test('screenshots of the three pages', { skip: process.env.SCREENSHOTS !== '1' &
 });
 
 test('no page threw an uncaught error', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(ui.pageErrors, []);
 });

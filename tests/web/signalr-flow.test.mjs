@@ -5,9 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startServer, devToken, uniqueId } from './support/server.mjs';
-import { connectHub, Inbox, hubError } from './support/hub.mjs';
-
-const ALL_SKILLS = ['presales', 'aftersales', 'complaints', 'general'];
+import { connectHub, Inbox, hubError, ALL_SKILLS, ALL_LANGUAGES } from './support/hub.mjs';
 
 let server;
 const connections = [];
@@ -56,12 +54,13 @@ test('the full flow works through @microsoft/signalr under Node', async () => {
   assert.ok(botAnswer.text || botAnswer.data, 'the bot answer carries text or data');
 
   // An agent with every skill and language goes online; the customer asks for a person.
-  const online = await agent.invoke('GoOnline', { skills: ALL_SKILLS, languages: ['zh', 'en'], capacity: 3 });
-  assert.ok(['available', 'online'].includes(online.status), `GoOnline status ${online.status}`);
-  assert.ok(Array.isArray(online.activeSessions));
+  const online = await agent.invoke('GoOnline', { skills: ALL_SKILLS, languages: ALL_LANGUAGES, capacity: 3 });
+  assert.equal(online.status, 'available');
+  assert.deepEqual(online.activeSessions, []);
 
   const requested = await customer.invoke('RequestAgent', { sessionId, reason: 'wants a person' });
-  assert.ok(['queued', 'assigned'].includes(requested.status), `RequestAgent status ${requested.status}`);
+  // Queued: the session waits in its queue while the offer to the agent is out.
+  assert.equal(requested.status, 'queued');
 
   const offer = await offers.waitFor(o => o.sessionId === sessionId, `an offer for ${sessionId}`);
   assert.match(offer.offerId, /\S/);
@@ -131,15 +130,28 @@ test('hub errors carry the stable codes', async () => {
   const { sessionId } = await owner.invoke('StartSession', { channel: 'web' });
 
   const tooLong = await hubError(owner.invoke('SendMessage', { sessionId, clientMessageId: randomUUID(), text: 'x'.repeat(4001) }));
-  assert.match(tooLong, /E_BAD_REQUEST/);
+  assert.equal(codeOf(tooLong), 'E_BAD_REQUEST');
 
+  // Someone else's session and one that does not exist are refused alike.
   const stranger = await connect('/hubs/customer', 'customer', uniqueId('c-js'));
   const forbidden = await hubError(stranger.invoke('GetHistory', { sessionId, afterSeq: 0 }));
-  assert.match(forbidden, /E_FORBIDDEN|E_NOT_FOUND/);
+  assert.equal(codeOf(forbidden), 'E_FORBIDDEN');
+  const missing = await hubError(stranger.invoke('GetHistory', { sessionId: 's-does-not-exist', afterSeq: 0 }));
+  assert.equal(missing, forbidden);
 
+  // The score is checked before the session's state: out of range is a bad request even while rating is not yet open.
   const badScore = await hubError(owner.invoke('RateSession', { sessionId, score: 9 }));
-  assert.match(badScore, /E_BAD_REQUEST|E_CONFLICT/);
+  assert.equal(codeOf(badScore), 'E_BAD_REQUEST');
+  const tooEarly = await hubError(owner.invoke('RateSession', { sessionId, score: 5 }));
+  assert.equal(codeOf(tooEarly), 'E_CONFLICT');
 });
+
+/** The stable code a hub error's message carries (the client prefixes the server's message with its own words). */
+function codeOf(message) {
+  const codes = message.match(/\bE_[A-Z_]+\b/g) ?? [];
+  assert.equal(new Set(codes).size, 1, `one code in: ${message}`);
+  return codes[0];
+}
 
 test('a customer token cannot open the agent hub', async () => {
   await assert.rejects(connectHub(server.url, '/hubs/agent', 'customer', uniqueId('c-js')));

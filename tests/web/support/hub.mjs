@@ -4,6 +4,8 @@ import * as signalR from '@microsoft/signalr';
 import { devToken } from './server.mjs';
 
 export const DEFAULT_TIMEOUT_MS = Number(process.env.CONVERSATIONS_WAIT_MS ?? 20_000);
+export const ALL_SKILLS = ['presales', 'aftersales', 'complaints', 'general'];
+export const ALL_LANGUAGES = ['zh', 'en'];
 
 /** Connects to `path` on the server with a dev token for { role, id }. */
 export async function connectHub(url, path, role, id) {
@@ -15,6 +17,35 @@ export async function connectHub(url, path, role, id) {
     .build();
   await connection.start();
   return connection;
+}
+
+/**
+ * An agent online through the Node client, serving `skills` in `languages`: { connection, offers, events, stop }.
+ * stop() goes offline (withdrawing its offers, handing its sessions back) and closes the connection.
+ */
+export async function onlineAgent(url, id, { skills = ALL_SKILLS, languages = ALL_LANGUAGES, capacity = 2 } = {}) {
+  const connection = await connectHub(url, '/hubs/agent', 'agent', id);
+  const agent = { connection, offers: new Inbox(connection, 'Offer'), events: new Inbox(connection, 'Event') };
+  await connection.invoke('GoOnline', { skills, languages, capacity });
+  agent.stop = async () => {
+    await connection.invoke('GoOffline').catch(() => {});
+    await connection.stop();
+  };
+  return agent;
+}
+
+/** A customer through the Node client who opened a session and asked for a person: { connection, events, sessionId }. */
+export async function customerAskingForAPerson(url, id, { text, orderId, language = 'en' } = {}) {
+  const connection = await connectHub(url, '/hubs/customer', 'customer', id);
+  const events = new Inbox(connection, 'Event');
+  const { sessionId } = await connection.invoke('StartSession', { channel: 'app', language, orderId });
+  if (text) {
+    const ack = await connection.invoke('SendMessage', { sessionId, clientMessageId: crypto.randomUUID(), text });
+    await events.waitFor(e => e.seq > ack.seq && e.sender?.role === 'bot', 'a bot answer');
+  }
+  const { status } = await connection.invoke('RequestAgent', { sessionId });
+  if (status !== 'queued') throw new Error(`RequestAgent answered ${status}, not queued: no agent serves the session?`);
+  return { connection, events, sessionId };
 }
 
 /**

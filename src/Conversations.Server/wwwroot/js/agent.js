@@ -78,11 +78,6 @@ live.on('Offer', onOffer);
 live.on('OfferRevoked', onOfferRevoked);
 live.on('SessionAssigned', onSessionAssigned);
 live.on('Event', onEvent);
-// Not in PROTOCOL.md v1 yet: if the server pushes the agent's own status (e.g. set away after missed
-// offers), the switch follows it.
-live.on('AgentStatus', status => {
-  if (['available', 'away', 'offline'].includes(status?.status)) setPresence(status.status);
-});
 
 // ------------------------------------------------------------------ presence
 

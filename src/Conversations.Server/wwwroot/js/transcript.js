@@ -278,7 +278,7 @@ export class Transcript {
         ? h('button', { type: 'button', class: 'chip', 'data-testid': 'quick-reply', title: o.text !== o.label ? o.text : null, onclick: () => this.options.onQuickReply?.(o.text) }, o.label)
         : h('span', { class: 'chip chip--static' }, o.label)));
     if (event.text) return this._messageEl(event, null, chips);
-    return h('div', { class: 'msg msg--bot msg--chips', dataset: { role: 'bot', kind: event.kind } },
+    return h('div', { class: 'msg msg--bot msg--chips', 'data-testid': 'message', dataset: { role: event.sender?.role ?? 'bot', kind: event.kind } },
       h('div', { class: 'avatar avatar--spacer', 'aria-hidden': 'true' }),
       h('div', { class: 'msg__body' }, h('div', { class: 'msg__name' }, t('widget.quickReplies')), chips));
   }

@@ -1,0 +1,53 @@
+// Debian's Chromium through playwright-core, and the steps the browser tests share.
+
+import { chromium } from 'playwright-core';
+
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+export const WAIT_MS = 25_000;
+export const VIEWPORT = { width: 1360, height: 860 };
+
+/**
+ * Launches the browser for a test file against `serverUrl`. `open(path, options)` opens a page in a fresh context;
+ * every uncaught page error lands in `pageErrors`, which the file's last test expects to be empty.
+ */
+export async function launchBrowser(serverUrl) {
+  const browser = await chromium.launch(LAUNCH);
+  const pageErrors = [];
+  async function open(path, { locale = 'en-US', viewport = VIEWPORT } = {}) {
+    const context = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    page.on('pageerror', error => pageErrors.push(`${path}: ${error.message}`));
+    await page.goto(`${serverUrl}${path}`);
+    return page;
+  }
+  return { browser, open, pageErrors, close: () => browser.close() };
+}
+
+export async function composerReady(page) {
+  await page.waitForFunction(() => {
+    const composer = document.querySelector('[data-testid="composer"]');
+    return composer && !composer.disabled;
+  });
+}
+
+/** Types `text` into the composer, sends it and waits until the page shows it as the user's own message. */
+export async function sendFromComposer(page, text, role = 'customer') {
+  await composerReady(page);
+  await page.getByTestId('composer').fill(text);
+  await page.getByTestId('send').click();
+  await page.locator(`[data-testid="message"][data-role="${role}"]`, { hasText: text }).waitFor();
+}
+
+/** A bot message drawn after the customer's message: transcript order is seq order. */
+export function botAnswerAfter(page, text) {
+  return page.locator(`[data-testid="message"][data-role="customer"]:has-text(${JSON.stringify(text)}) ~ [data-testid="message"][data-role="bot"]`).first();
+}
+
+export async function goOnline(agentPage) {
+  await agentPage.getByTestId('go-online').click();
+  await agentPage.locator('[data-testid="presence-available"][aria-checked="true"]').waitFor();
+}
