@@ -2,50 +2,34 @@
 // at once, suggested replies, transfer, and the Chinese UI. One console page (an agent online for every queue) goes
 // through the tests in order, as one agent's shift would; customers and other agents are Node clients.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, uniqueId } from './support/server.mjs';
+import { uniqueId } from './support/server.mjs';
 import { onlineAgent, customerAskingForAPerson } from './support/hub.mjs';
-import { launchBrowser, goOnline, sendFromComposer } from './support/browser.mjs';
+import { onePageSuite, goOnline, sendFromComposer } from './support/browser.mjs';
 
-let server;
-let ui;
-let page;
-const cleanUp = [];
+const suite = onePageSuite(`/agent?agent=${uniqueId('a-console')}&lang=en`, goOnline);
 
-before(async () => {
-  server = await startServer();
-  ui = await launchBrowser(server.url);
-  page = await ui.open(`/agent?agent=${uniqueId('a-console')}&lang=en`);
-  await goOnline(page);
-});
-
-after(async () => {
-  for (const step of cleanUp.reverse()) await step();
-  await ui?.close();
-  await server?.stop();
-});
-
-const offerCard = sessionId => page.locator(`[data-testid="offer"][data-session-id="${sessionId}"]`);
-const tab = sessionId => page.locator(`[data-testid="conversation-tab"][data-session-id="${sessionId}"]`);
-const conversation = sessionId => page.locator(`[data-testid="conversation"][data-session-id="${sessionId}"]`);
+const offerCard = sessionId => suite.page.locator(`[data-testid="offer"][data-session-id="${sessionId}"]`);
+const tab = sessionId => suite.page.locator(`[data-testid="conversation-tab"][data-session-id="${sessionId}"]`);
+const conversation = sessionId => suite.page.locator(`[data-testid="conversation"][data-session-id="${sessionId}"]`);
 
 async function agent(id, options) {
-  const other = await onlineAgent(server.url, uniqueId(id), options);
-  cleanUp.push(other.stop);
+  const other = await onlineAgent(suite.server.url, uniqueId(id), options);
+  suite.cleanUp.push(other.stop);
   return other;
 }
 
 async function customer(id, options) {
-  const asking = await customerAskingForAPerson(server.url, id, options);
-  cleanUp.push(() => asking.connection.stop());
+  const asking = await customerAskingForAPerson(suite.server.url, id, options);
+  suite.cleanUp.push(() => asking.connection.stop());
   return asking;
 }
 
 async function accept(sessionId) {
   await offerCard(sessionId).getByTestId('accept-offer').click();
   await tab(sessionId).waitFor();
-  await conversation(sessionId).and(page.locator(':visible')).waitFor();
+  await conversation(sessionId).and(suite.page.locator(':visible')).waitFor();
 }
 
 function secondsLeft(text) {
@@ -64,7 +48,7 @@ test('an offer counts down, and declining it sends the conversation to another a
   const countdown = card.getByTestId('offer-countdown');
   const first = secondsLeft(await countdown.innerText());
   assert.ok(first >= 1 && first <= 20, `${first} s left of a 20 s offer`);
-  await page.waitForFunction(
+  await suite.page.waitForFunction(
     ([sessionId, shown]) => Number(/(\d+)/.exec(document.querySelector(`[data-testid="offer"][data-session-id="${sessionId}"] [data-testid="offer-countdown"]`).textContent)[1]) < shown,
     [asking.sessionId, first]);
 
@@ -74,7 +58,7 @@ test('an offer counts down, and declining it sends the conversation to another a
   // Well inside the offer's 20 s: only the decline, not an expiry, can have freed the session this soon.
   const handedOn = await backup.offers.waitFor(o => o.sessionId === asking.sessionId, 'the declined conversation offered to the backup agent', 10_000);
   assert.equal(handedOn.summary.customerId, asking.customerId);
-  assert.equal(await page.getByTestId('offer').count(), 0);
+  assert.equal(await suite.page.getByTestId('offer').count(), 0);
   await asking.connection.invoke('CloseSession', { sessionId: asking.sessionId });
   await backup.stop();
 });
@@ -94,11 +78,11 @@ test('two conversations at once: each in its own tab, unread counted, replies re
   await conversation(one.sessionId).locator('[data-testid="message"][data-role="customer"]', { hasText: 'One here: has it shipped?' }).waitFor();
   assert.equal(await conversation(two.sessionId).isVisible(), false);
   assert.equal(await tab(one.sessionId).getByTestId('unread').count(), 0, 'read once opened');
-  await sendFromComposer(page, 'Reply for customer one.', 'agent');
+  await sendFromComposer(suite.page, 'Reply for customer one.', 'agent');
   await one.events.waitFor(e => e.sender?.role === 'agent' && e.text === 'Reply for customer one.', 'the reply in conversation one');
 
   await tab(two.sessionId).click();
-  await sendFromComposer(page, 'Reply for customer two.', 'agent');
+  await sendFromComposer(suite.page, 'Reply for customer two.', 'agent');
   await two.events.waitFor(e => e.sender?.role === 'agent' && e.text === 'Reply for customer two.', 'the reply in conversation two');
   assert.equal(await conversation(two.sessionId).getByText('Reply for customer one.').count(), 0);
   assert.ok(!one.events.items.some(e => e.text === 'Reply for customer two.'), 'customer one never got the other reply');
@@ -111,18 +95,18 @@ test('suggested replies are shown for the open conversation, and one tap puts on
   await accept(asking.sessionId);
 
   // The one drafted from the order names its tracking number.
-  const fromTheOrder = page.getByTestId('suggestion').filter({ hasText: 'YT7701234567801' });
+  const fromTheOrder = suite.page.getByTestId('suggestion').filter({ hasText: 'YT7701234567801' });
   await fromTheOrder.waitFor();
   await fromTheOrder.click();
-  const text = await page.getByTestId('composer').inputValue();
+  const text = await suite.page.getByTestId('composer').inputValue();
   assert.match(text, /^Order 2026111100009305 shipped on .+ with YTO \(tracking number YT7701234567801\)/);
 
-  await page.getByTestId('send').click();
+  await suite.page.getByTestId('send').click();
   await asking.events.waitFor(e => e.sender?.role === 'agent' && e.text === text, 'the suggested reply');
 });
 
 test('transfer hands the open conversation to another queue and closes it in this console', async () => {
-  const sessionId = await page.locator('[data-testid="conversation"]:visible').getAttribute('data-session-id');
+  const sessionId = await suite.page.locator('[data-testid="conversation"]:visible').getAttribute('data-session-id');
   const specialist = await agent('a-aftersales', { skills: ['aftersales'], languages: ['en'] });
   const open = conversation(sessionId);
 
@@ -134,21 +118,21 @@ test('transfer hands the open conversation to another queue and closes it in thi
   assert.equal(offer.summary.reason, 'transfer');
   await open.getByText('This conversation has ended (transferred).').waitFor();
   assert.equal(await open.getByTestId('transfer').count(), 0, 'no actions left on it');
-  assert.equal(await page.getByTestId('composer').isDisabled(), true);
+  assert.equal(await suite.page.getByTestId('composer').isDisabled(), true);
 });
 
 test('switching to 中文 shows the console in Chinese', async () => {
-  await page.locator('[data-lang-option="zh"]').click();
+  await suite.page.locator('[data-lang-option="zh"]').click();
 
-  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  assert.equal(await page.locator('#offers-title [data-i18n="agent.offers"]').innerText(), '待接入');
-  assert.equal(await page.getByTestId('presence-available').innerText(), '在线');
-  assert.equal(await page.locator('[data-testid="conversation"]:visible').getByText('会话已结束（transferred）。').count(), 1);
-  const stillOpen = page.locator('[data-testid="conversation"]').filter({ has: page.getByTestId('transfer') }).first();
+  await suite.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await suite.page.locator('#offers-title [data-i18n="agent.offers"]').innerText(), '待接入');
+  assert.equal(await suite.page.getByTestId('presence-available').innerText(), '在线');
+  assert.equal(await suite.page.locator('[data-testid="conversation"]:visible').getByText('会话已结束（transferred）。').count(), 1);
+  const stillOpen = suite.page.locator('[data-testid="conversation"]').filter({ has: suite.page.getByTestId('transfer') }).first();
   assert.equal(await stillOpen.getByTestId('transfer').innerText(), '转接');
-  assert.equal(await page.getByTestId('presence-available').getAttribute('aria-checked'), 'true', 'still online');
+  assert.equal(await suite.page.getByTestId('presence-available').getAttribute('aria-checked'), 'true', 'still online');
 });
 
 test('no page threw an uncaught error', () => {
-  assert.deepEqual(ui.pageErrors, []);
+  assert.deepEqual(suite.ui.pageErrors, []);
 });
