@@ -1,6 +1,8 @@
 // Debian's Chromium through playwright-core, and the steps the browser tests share.
 
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -50,4 +52,25 @@ export function botAnswerAfter(page, text) {
 export async function goOnline(agentPage) {
   await agentPage.getByTestId('go-online').click();
   await agentPage.locator('[data-testid="presence-available"][aria-checked="true"]').waitFor();
+}
+
+/**
+ * A test file that drives one page through its tests in order: before them, the server starts, the browser launches
+ * and `path` opens (then `ready(page)` runs); after them, the steps pushed on `cleanUp` run last first, then the
+ * browser and the server stop. Returns { server, ui, page, cleanUp }, filled in once the file's tests run.
+ */
+export function onePageSuite(path, ready = async () => {}) {
+  const suite = { server: null, ui: null, page: null, cleanUp: [] };
+  before(async () => {
+    suite.server = await startServer();
+    suite.ui = await launchBrowser(suite.server.url);
+    suite.page = await suite.ui.open(path);
+    await ready(suite.page);
+  });
+  after(async () => {
+    for (const step of suite.cleanUp.reverse()) await step();
+    await suite.ui?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }

@@ -34,7 +34,7 @@ export async function onlineAgent(url, id, { skills = ALL_SKILLS, languages = AL
   return agent;
 }
 
-/** A customer through the Node client who opened a session and asked for a person: { connection, events, sessionId }. */
+/** A customer through the Node client who opened a session and asked for a person: { customerId, connection, events, sessionId }. */
 export async function customerAskingForAPerson(url, id, { text, orderId, language = 'en' } = {}) {
   const connection = await connectHub(url, '/hubs/customer', 'customer', id);
   const events = new Inbox(connection, 'Event');
@@ -45,7 +45,7 @@ export async function customerAskingForAPerson(url, id, { text, orderId, languag
   }
   const { status } = await connection.invoke('RequestAgent', { sessionId });
   if (status !== 'queued') throw new Error(`RequestAgent answered ${status}, not queued: no agent serves the session?`);
-  return { connection, events, sessionId };
+  return { customerId: id, connection, events, sessionId };
 }
 
 /**
