@@ -559,7 +559,11 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     /// <summary>Whether the session may be offered to the agent: not one who let it go, unless everyone serving the shard did.</summary>
     private bool MayTake(WaitingSession waiting, string agentId) =>
-        waiting.Excluded.Count == 0 || !waiting.Excluded.Contains(agentId) || State.Agents.TrueForAll(a => waiting.Excluded.Contains(a.AgentId));
+        waiting.Excluded.Count == 0 || !waiting.Excluded.Contains(agentId) || ExcludedByEveryone(waiting);
+
+    // Apart from MayTake, which runs for every waiting session an agent looks at: the lambda's closure is allocated on
+    // entry to the method that declares it, and most sessions excluded nobody.
+    private bool ExcludedByEveryone(WaitingSession waiting) => State.Agents.TrueForAll(a => waiting.Excluded.Contains(a.AgentId));
 
     /// <summary>
     /// Agents with room who may get this session, longest idle first. Those who declined it or let it expire are
