@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startServer, uniqueId, repoRoot } from './support/server.mjs';
 import { connectHub, Inbox, onlineAgent } from './support/hub.mjs';
-import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline } from './support/browser.mjs';
+import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline, holdAnswers } from './support/browser.mjs';
 
 let server;
 let ui;
@@ -127,6 +127,31 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     const seqs = await page.locator('[data-seq]').evaluateAll(els => els.map(e => Number(e.dataset.seq)));
     assert.equal(new Set(seqs).size, seqs.length, `no seq drawn twice: ${seqs}`);
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'drawn in seq order');
+    await page.context().close();
+  } finally {
+    await agent.stop();
+  }
+});
+
+test('the widget shows assigned when the acceptance is pushed ahead of RequestAgent\'s answer', async () => {
+  // The answer ("queued") and the assignment's pushed events share the socket, in no promised order: an agent
+  // accepting at once can be pushed ahead of the answer, which must not set the widget back to queued.
+  const customerId = uniqueId('c-web');
+  const agent = await onlineAgent(server.url, uniqueId('a-web'));
+  try {
+    const page = await open(`/?customer=${customerId}&lang=en`, { init: holdAnswers, arg: 'RequestAgent' });
+    const question = 'Can I still change the size of my order?';
+    await sendFromWidget(page, question);
+    await botAnswerAfter(page, question).waitFor();
+    await page.getByTestId('request-agent').click();
+    const offer = await agent.offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
+    await agent.connection.invoke('AcceptOffer', { offerId: offer.offerId });
+    await page.locator('[data-testid="message"][data-kind="agent_joined"]').waitFor();
+
+    assert.equal(await page.evaluate(() => window.releaseAnswers()), 1, 'the held RequestAgent answer');
+    // Past the answer's continuation: a macrotask runs only once the microtasks before it have.
+    await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)));
+    assert.equal(await page.getByTestId('session-status').getAttribute('data-status'), 'assigned');
     await page.context().close();
   } finally {
     await agent.stop();

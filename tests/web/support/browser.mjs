@@ -12,15 +12,17 @@ export const WAIT_MS = 25_000;
 export const VIEWPORT = { width: 1360, height: 860 };
 
 /**
- * Launches the browser for a test file against `serverUrl`. `open(path, options)` opens a page in a fresh context;
- * every uncaught page error lands in `pageErrors`, which the file's last test expects to be empty.
+ * Launches the browser for a test file against `serverUrl`. `open(path, options)` opens a page in a fresh context,
+ * running `init(arg)` in it before the page's own scripts when given; every uncaught page error lands in `pageErrors`,
+ * which the file's last test expects to be empty.
  */
 export async function launchBrowser(serverUrl) {
   const browser = await chromium.launch(LAUNCH);
   const pageErrors = [];
-  async function open(path, { locale = 'en-US', viewport = VIEWPORT } = {}) {
+  async function open(path, { locale = 'en-US', viewport = VIEWPORT, init = null, arg } = {}) {
     const context = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
     const page = await context.newPage();
+    if (init) await page.addInitScript(init, arg);
     page.setDefaultTimeout(WAIT_MS);
     page.on('pageerror', error => pageErrors.push(`${path}: ${error.message}`));
     await page.goto(`${serverUrl}${path}`);
@@ -73,4 +75,46 @@ export function onePageSuite(path, ready = async () => {}) {
     await suite.server?.stop();
   });
   return suite;
+}
+
+/**
+ * Runs in the page (open's `init`): the hub's answers to invocations of `method` are held back until
+ * `window.releaseAnswers()` (which returns how many it let through). The server may send pushed events ahead of an
+ * answer it computed earlier; this makes that ordering happen on purpose.
+ */
+export function holdAnswers(method) {
+  const Native = window.WebSocket;
+  const held = [];
+  const invocations = new Set();
+  const records = data => String(data).split('\x1e').filter(Boolean);
+  window.WebSocket = class extends Native {
+    send(data) {
+      for (const record of records(data)) {
+        const message = JSON.parse(record);
+        if (message.target === method) invocations.add(message.invocationId);
+      }
+      super.send(data);
+    }
+
+    get onmessage() {
+      return super.onmessage;
+    }
+
+    set onmessage(handler) {
+      super.onmessage = event => {
+        const passed = [];
+        for (const record of records(event.data)) {
+          const message = JSON.parse(record);
+          if (message.type === 3 && invocations.has(message.invocationId)) held.push({ handler, record });
+          else passed.push(record);
+        }
+        if (passed.length) handler({ data: passed.map(r => `${r}\x1e`).join('') });
+      };
+    }
+  };
+  window.releaseAnswers = () => {
+    const released = held.splice(0);
+    for (const { handler, record } of released) handler({ data: `${record}\x1e` });
+    return released.length;
+  };
 }
