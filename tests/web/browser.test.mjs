@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startServer, uniqueId, repoRoot } from './support/server.mjs';
 import { connectHub, Inbox, onlineAgent } from './support/hub.mjs';
-import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline, holdAnswers } from './support/browser.mjs';
+import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline, holdAnswers, trackSockets, widgetReport, explained } from './support/browser.mjs';
 
 let server;
 let ui;
@@ -88,17 +88,7 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
 
     const page = await open(`/?customer=${customerId}&lang=en`);
     // Keep hold of the page's sockets so the test can cut them as a network drop would.
-    await page.addInitScript(() => {
-      const sockets = [];
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(...args) {
-          super(...args);
-          sockets.push(this);
-        }
-      };
-      window.dropSockets = () => sockets.splice(0).forEach(s => s.close(4000, 'test drop'));
-    });
+    await page.addInitScript(trackSockets);
     await page.reload();
     const question = 'Is the cotton T-shirt true to size?';
     await sendFromWidget(page, question);
@@ -106,7 +96,8 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await page.getByTestId('request-agent').click();
     const offer = await agent.offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
     await agent.connection.invoke('AcceptOffer', { offerId: offer.offerId });
-    await page.getByTestId('session-status').and(page.locator('[data-status="assigned"]')).waitFor();
+    const report = () => widgetReport(page, server.url, customerId, offer.sessionId);
+    await explained(page.getByTestId('session-status').and(page.locator('[data-status="assigned"]')).waitFor(), report);
 
     // Cut the connection and refuse new ones while the agent writes twice.
     const blocked = route => route.abort('internetdisconnected');
@@ -119,9 +110,9 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await page.unroute('**/hubs/customer/negotiate**', blocked);
     const retry = page.getByTestId('reconnect-retry');
     if (await retry.isVisible()) await retry.click().catch(() => {}); // the automatic retry may win the race
-    await page.getByTestId('reconnect-banner').waitFor({ state: 'hidden' });
+    await explained(page.getByTestId('reconnect-banner').waitFor({ state: 'hidden' }), report);
     for (const text of missed) {
-      await page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).waitFor();
+      await explained(page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).waitFor(), report);
       assert.equal(await page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).count(), 1, `"${text}" shown once`);
     }
     const seqs = await page.locator('[data-seq]').evaluateAll(els => els.map(e => Number(e.dataset.seq)));

@@ -2,7 +2,7 @@
 
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { startServer } from './server.mjs';
+import { startServer, devToken } from './server.mjs';
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -117,4 +117,88 @@ export function holdAnswers(method) {
     for (const { handler, record } of released) handler({ data: `${record}\x1e` });
     return released.length;
   };
+}
+
+/**
+ * Runs in the page (open's `init`): keeps hold of the page's sockets, so `window.dropSockets()` cuts them as a network
+ * drop would, and notes the last hub messages each way in `window.hubTraffic` for widgetReport.
+ */
+export function trackSockets() {
+  const Native = window.WebSocket;
+  const sockets = [];
+  const traffic = [];
+  window.hubTraffic = traffic;
+  const note = (direction, data) => {
+    for (const record of String(data).split('\x1e').filter(Boolean)) {
+      let message;
+      try {
+        message = JSON.parse(record);
+      } catch {
+        continue;
+      }
+      const event = message.target === 'Event' ? message.arguments?.[0] : null;
+      const what = event
+        ? `Event #${event.seq} ${event.kind} ${event.data?.status ?? ''}`
+        : message.type === 1 ? `${message.target} (call ${message.invocationId ?? '-'})`
+          : message.type === 3 ? `answer to call ${message.invocationId}: ${message.error ?? JSON.stringify(message.result)?.slice(0, 80)}`
+            : null;
+      if (!what) continue;
+      traffic.push(`${Math.round(performance.now())} ms ${direction} ${what}`);
+      if (traffic.length > 60) traffic.shift();
+    }
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      sockets.push(this);
+      this.addEventListener('message', e => note('in ', e.data));
+    }
+
+    send(data) {
+      note('out', data);
+      super.send(data);
+    }
+  };
+  window.dropSockets = () => sockets.splice(0).forEach(s => s.close(4000, 'test drop'));
+}
+
+/**
+ * What the widget shows beside what the server knows, so a failed wait explains itself: the session's status
+ * (GET /api/sessions/{id} with the customer's token), the widget's data-status, the events it drew and, with
+ * trackSockets installed, its last hub messages.
+ */
+export async function widgetReport(page, serverUrl, customerId, sessionId) {
+  const lines = [];
+  try {
+    const token = await devToken(serverUrl, 'customer', customerId);
+    const response = await fetch(`${serverUrl}/api/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await response.json();
+    lines.push(`server: session ${sessionId} is ${body.status} (agent ${body.agentId ?? 'none'}, lastSeq ${body.lastSeq}; HTTP ${response.status})`);
+  } catch (error) {
+    lines.push(`server: GET /api/sessions/${sessionId} failed: ${error.message}`);
+  }
+  try {
+    const shown = await page.evaluate(() => ({
+      status: document.querySelector('[data-testid="session-status"]')?.dataset.status,
+      drawn: [...document.querySelectorAll('[data-testid="message"]')]
+        .map(e => `#${e.dataset.seq ?? '-'} ${e.dataset.kind} ${e.dataset.role} ${e.textContent.trim().replace(/\s+/g, ' ').slice(0, 60)}`),
+      traffic: window.hubTraffic ?? [],
+    }));
+    lines.push(`widget: data-status="${shown.status}"`, 'drawn:', ...shown.drawn.map(d => `  ${d}`));
+    if (shown.traffic.length) lines.push('hub messages:', ...shown.traffic.map(t => `  ${t}`));
+  } catch (error) {
+    lines.push(`widget: could not be read: ${error.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** Awaits `waiting`; if it fails, the error also carries `report()`'s account of the state things are in. */
+export async function explained(waiting, report) {
+  try {
+    return await waiting;
+  } catch (error) {
+    const account = await report().catch(e => `(no report: ${e.message})`);
+    error.message = `${error.message}\n${account}`;
+    throw error;
+  }
 }
