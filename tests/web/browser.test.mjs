@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startServer, uniqueId, repoRoot } from './support/server.mjs';
 import { connectHub, Inbox, onlineAgent } from './support/hub.mjs';
-import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline } from './support/browser.mjs';
+import { launchBrowser, composerReady, sendFromComposer as sendFromWidget, botAnswerAfter, goOnline, holdAnswers, trackSockets, widgetReport, explained } from './support/browser.mjs';
 
 let server;
 let ui;
@@ -88,17 +88,7 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
 
     const page = await open(`/?customer=${customerId}&lang=en`);
     // Keep hold of the page's sockets so the test can cut them as a network drop would.
-    await page.addInitScript(() => {
-      const sockets = [];
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(...args) {
-          super(...args);
-          sockets.push(this);
-        }
-      };
-      window.dropSockets = () => sockets.splice(0).forEach(s => s.close(4000, 'test drop'));
-    });
+    await page.addInitScript(trackSockets);
     await page.reload();
     const question = 'Is the cotton T-shirt true to size?';
     await sendFromWidget(page, question);
@@ -106,7 +96,8 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await page.getByTestId('request-agent').click();
     const offer = await agent.offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
     await agent.connection.invoke('AcceptOffer', { offerId: offer.offerId });
-    await page.getByTestId('session-status').and(page.locator('[data-status="assigned"]')).waitFor();
+    const report = () => widgetReport(page, server.url, customerId, offer.sessionId);
+    await explained(page.getByTestId('session-status').and(page.locator('[data-status="assigned"]')).waitFor(), report);
 
     // Cut the connection and refuse new ones while the agent writes twice.
     const blocked = route => route.abort('internetdisconnected');
@@ -119,14 +110,39 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
     await page.unroute('**/hubs/customer/negotiate**', blocked);
     const retry = page.getByTestId('reconnect-retry');
     if (await retry.isVisible()) await retry.click().catch(() => {}); // the automatic retry may win the race
-    await page.getByTestId('reconnect-banner').waitFor({ state: 'hidden' });
+    await explained(page.getByTestId('reconnect-banner').waitFor({ state: 'hidden' }), report);
     for (const text of missed) {
-      await page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).waitFor();
+      await explained(page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).waitFor(), report);
       assert.equal(await page.locator('[data-testid="message"][data-role="agent"]', { hasText: text }).count(), 1, `"${text}" shown once`);
     }
     const seqs = await page.locator('[data-seq]').evaluateAll(els => els.map(e => Number(e.dataset.seq)));
     assert.equal(new Set(seqs).size, seqs.length, `no seq drawn twice: ${seqs}`);
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b), 'drawn in seq order');
+    await page.context().close();
+  } finally {
+    await agent.stop();
+  }
+});
+
+test('the widget shows assigned when the acceptance is pushed ahead of RequestAgent\'s answer', async () => {
+  // The answer ("queued") and the assignment's pushed events share the socket, in no promised order: an agent
+  // accepting at once can be pushed ahead of the answer, which must not set the widget back to queued.
+  const customerId = uniqueId('c-web');
+  const agent = await onlineAgent(server.url, uniqueId('a-web'));
+  try {
+    const page = await open(`/?customer=${customerId}&lang=en`, { init: holdAnswers, arg: 'RequestAgent' });
+    const question = 'Can I still change the size of my order?';
+    await sendFromWidget(page, question);
+    await botAnswerAfter(page, question).waitFor();
+    await page.getByTestId('request-agent').click();
+    const offer = await agent.offers.waitFor(o => o.summary?.customerId === customerId, 'an offer for the widget session');
+    await agent.connection.invoke('AcceptOffer', { offerId: offer.offerId });
+    await page.locator('[data-testid="message"][data-kind="agent_joined"]').waitFor();
+
+    assert.equal(await page.evaluate(() => window.releaseAnswers()), 1, 'the held RequestAgent answer');
+    // Past the answer's continuation: a macrotask runs only once the microtasks before it have.
+    await page.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)));
+    assert.equal(await page.getByTestId('session-status').getAttribute('data-status'), 'assigned');
     await page.context().close();
   } finally {
     await agent.stop();

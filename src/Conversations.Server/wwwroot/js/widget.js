@@ -34,6 +34,9 @@ const ui = {
 const state = {
   session: null, // { sessionId, status }
   status: 'connecting',
+  // The seq the shown status is true as of. Answers and pushes share the socket in no promised order (an agent may
+  // accept before RequestAgent's "queued" answer arrives), so an older word must never undo a newer one.
+  statusSeq: 0,
   agentName: null,
   queue: null, // { position, etaSeconds }
   outbox: [], // pending transcript entries still to be stored by the server
@@ -76,10 +79,11 @@ async function join(isReconnect) {
   if (!state.session || started.sessionId !== state.session.sessionId) {
     state.session = { sessionId: started.sessionId };
     transcript.reset(started.sessionId);
+    state.statusSeq = 0;
     state.agentName = null;
     state.queue = null;
   }
-  setStatus(started.status);
+  setStatus(started.status, Number(started.lastSeq) || 0);
   await catchUp();
   flushOutbox();
 }
@@ -115,6 +119,7 @@ function retryHint(error) {
 async function startNewConversation() {
   state.session = null;
   transcript.reset(null);
+  state.statusSeq = 0;
   setStatus('connecting');
   if (live.connected) await join(false);
 }
@@ -173,9 +178,10 @@ function watchForGap() {
 
 function applyEvent(event) {
   const data = event.data ?? {};
+  const seq = Number(event.seq) || 0;
   switch (event.kind) {
     case 'status':
-      if (data.status) setStatus(data.status);
+      if (data.status) setStatus(data.status, seq);
       break;
     case 'queue_position':
       state.queue = { position: data.position, etaSeconds: data.etaSeconds };
@@ -183,7 +189,7 @@ function applyEvent(event) {
       break;
     case 'agent_joined':
       state.agentName = data.name ?? event.sender?.name ?? data.agentId ?? null;
-      setStatus('assigned');
+      setStatus('assigned', seq);
       break;
     case 'agent_left':
       state.agentName = null;
@@ -193,15 +199,22 @@ function applyEvent(event) {
       if (event.sender?.role === 'agent' && event.sender.name) state.agentName = event.sender.name;
       break;
     case 'closed':
-      setStatus(data.status === 'abandoned' ? 'abandoned' : 'closed');
+      setStatus(data.status === 'abandoned' ? 'abandoned' : 'closed', seq);
       break;
     default:
       break;
   }
 }
 
-function setStatus(status) {
-  state.status = status ?? state.status;
+/**
+ * Shows `status` if it is at least as new as the one shown: `asOf` is the seq it is true as of (an event's seq,
+ * StartSession's lastSeq); without one it is taken as current. A stale one still redraws (the agent's name may be new).
+ */
+function setStatus(status, asOf = state.statusSeq) {
+  if (asOf >= state.statusSeq) {
+    state.status = status ?? state.status;
+    state.statusSeq = asOf;
+  }
   if (state.status !== 'queued') state.queue = null;
   renderStatus();
   renderQueue();
@@ -278,8 +291,10 @@ async function requestAgent() {
   if (!state.session) return;
   ui.talk.disabled = true;
   try {
+    const asked = state.statusSeq;
     const result = await live.invoke('RequestAgent', { sessionId: state.session.sessionId });
-    if (result?.status) setStatus(result.status);
+    // The answer has no seq: a status event that came meanwhile (the agent accepted already) is newer than it.
+    if (result?.status && state.statusSeq === asked) setStatus(result.status);
   } catch (error) {
     showToast(t('widget.requestFailed', { error: errorText(error) }));
     renderStatus();
@@ -289,8 +304,9 @@ async function requestAgent() {
 async function closeSession() {
   if (!state.session) return;
   try {
+    const asked = state.statusSeq;
     const result = await live.invoke('CloseSession', { sessionId: state.session.sessionId });
-    if (result?.status) setStatus(result.status);
+    if (result?.status && state.statusSeq === asked) setStatus(result.status);
     await catchUp();
   } catch (error) {
     showToast(t('common.error', { error: errorText(error) }));
