@@ -55,8 +55,11 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private string _language = string.Empty;
     private bool _isGeneral;
     private int _shard;
+    private SiblingLines _siblings = null!;
     private IGrainTimer? _wake;
     private IGrainTimer? _save;
+    private IGrainTimer? _share;
+    private bool _sharedEmpty = true;
     private bool _saveScheduled;
     private bool? _watching;
     private int _countedQueued;
@@ -92,6 +95,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         }
 
         _isGeneral = skill == GeneralSkill;
+        _siblings = new SiblingLines(_options.ShardCount, _shard);
         ReportQueued();
         await ArmWakeAsync();
     }
@@ -342,6 +346,21 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         _dirty = true;
         PushPositions(Now);
         await SaveAsync();
+    }
+
+    public Task ShareWaiting(int shard, WaitingDigest digest)
+    {
+        if (digest is null) throw ConversationException.BadRequest("A digest is required.");
+        if (shard < 0 || shard >= _options.ShardCount || shard == _shard)
+        {
+            throw ConversationException.BadRequest($"Shard {shard} is not another shard of {_queue} (0 to {_options.ShardCount - 1}, not {_shard}).");
+        }
+
+        var now = Now;
+        _siblings.Update(shard, digest, now);
+        // The other shards moved: so may this shard's customers' places. Nothing here to write.
+        if (State.Waiting.Count > 0) PushPositions(now);
+        return Task.CompletedTask;
     }
 
     public Task<QueueSnapshot> GetSnapshot()
@@ -645,9 +664,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         var ordered = Ordered(now);
         var index = ordered.FindIndex(p => p.Session.SessionId == sessionId);
         if (index < 0) return new QueueTicket(Accepted: true, _queue, Position: 0, EtaSeconds: 0, NoAgentsOnline: false);
-        var position = index + 1;
-        var eta = EtaSeconds(position);
         var waiting = ordered[index].Session;
+        var position = PositionOf(index, waiting, now);
+        var eta = EtaSeconds(position);
         // The caller gets these in the ticket; only later changes are pushed.
         waiting.LastPosition = position;
         waiting.LastEtaSeconds = eta;
@@ -663,6 +682,15 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return (int)Math.Ceiling(position * handleSeconds / serving);
     }
 
+    /// <summary>
+    /// The place in the whole queue of the session at <paramref name="index"/> of this shard's line: the sessions ahead of it
+    /// here, and those ahead of it in the other shards as their latest digests tell.
+    /// </summary>
+    private int PositionOf(int index, WaitingSession waiting, DateTimeOffset now) =>
+        _options.ShardCount == 1
+            ? index + 1
+            : index + 1 + _siblings.Ahead(at => PriorityOf(waiting, at), waiting.EnqueuedAt, waiting.SessionId, now, 3 * _options.PositionShareInterval);
+
     /// <summary>Tells each waiting customer whose position or estimate changed; far-back positions at most every few seconds.</summary>
     private void PushPositions(DateTimeOffset now)
     {
@@ -670,7 +698,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         for (var i = 0; i < ordered.Count; i++)
         {
             var waiting = ordered[i].Session;
-            var position = i + 1;
+            // Far back in this shard is far back in the queue: not even worked out while its last word is fresh.
+            if (i >= PositionsAlwaysPushed && waiting.LastPushedAt is { } told && now - told < PositionThrottle) continue;
+            var position = PositionOf(i, waiting, now);
             var eta = EtaSeconds(position);
             if (position == waiting.LastPosition && eta == waiting.LastEtaSeconds) continue;
             if (position > PositionsAlwaysPushed && waiting.LastPushedAt is { } last && now - last < PositionThrottle) continue;
@@ -711,7 +741,42 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             }
         }
 
+        ArmSharing();
         await ArmWakeAsync();
+    }
+
+    /// <summary>
+    /// While sessions wait here (and once more when none do any longer), a timer shares this shard's line with the other
+    /// shards of the queue every <see cref="QueueOptions.PositionShareInterval"/>.
+    /// </summary>
+    private void ArmSharing()
+    {
+        if (_options.ShardCount == 1 || _share is not null || (State.Waiting.Count == 0 && _sharedEmpty)) return;
+        _share = RegisterGrainTimer(
+            static (self, _) => self.ShareAsync(),
+            this,
+            new GrainTimerCreationOptions(TimeSpan.Zero, _options.PositionShareInterval) { KeepAlive = true });
+    }
+
+    private Task ShareAsync()
+    {
+        var now = Now;
+        var digest = SiblingLines.Digest(Ordered(now), now);
+        for (var shard = 0; shard < _options.ShardCount; shard++)
+        {
+            if (shard == _shard) continue;
+            var key = QueueNames.ShardKey(_queue, shard);
+            BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).ShareWaiting(_shard, digest), _logger, "ShareWaiting", key);
+        }
+
+        _sharedEmpty = digest.Count == 0;
+        if (_sharedEmpty)
+        {
+            _share?.Dispose();
+            _share = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     private async Task FlushAsync()
