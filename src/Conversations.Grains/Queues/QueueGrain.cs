@@ -50,6 +50,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private readonly ConversationStats _stats;
     private readonly ILogger<QueueGrain> _logger;
     private readonly List<(WaitingSession Session, int Priority)> _ordered = [];
+    private readonly List<(WaitingSession Session, int Priority)> _best = [];
     private string _key = string.Empty;
     private string _queue = string.Empty;
     private string _language = string.Empty;
@@ -560,20 +561,25 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private List<WaitingCandidate> BestFor(string agentId, int count, DateTimeOffset now)
     {
         var offered = State.Offers.Count == 0 ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
-        var best = new List<WaitingCandidate>(Math.Min(count, State.Waiting.Count));
+        // A short list kept in order (agents take a few sessions at a time, shards hold thousands); only the kept few
+        // become candidates, since this runs for every waiting session on every look of every agent.
+        var best = _best;
+        best.Clear();
         foreach (var waiting in State.Waiting)
         {
             if (offered?.Contains(waiting.SessionId) == true || !MayTake(waiting, agentId)) continue;
-            var candidate = new WaitingCandidate(waiting.SessionId, PriorityOf(waiting, now), waiting.EnqueuedAt);
-            // A short list kept in order: agents take a few sessions at a time, shards hold thousands.
+            var entry = (waiting, PriorityOf(waiting, now));
             var at = best.Count;
-            while (at > 0 && InLine(candidate, best[at - 1]) < 0) at--;
+            while (at > 0 && InLine(entry, best[at - 1]) < 0) at--;
             if (at >= count) continue;
             if (best.Count == count) best.RemoveAt(count - 1);
-            best.Insert(at, candidate);
+            best.Insert(at, entry);
         }
 
-        return best;
+        var candidates = new List<WaitingCandidate>(best.Count);
+        foreach (var (waiting, priority) in best) candidates.Add(new WaitingCandidate(waiting.SessionId, priority, waiting.EnqueuedAt));
+        best.Clear();
+        return candidates;
     }
 
     /// <summary>Whether the session may be offered to the agent: not one who let it go, unless everyone serving the shard did.</summary>
@@ -634,9 +640,6 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     private static int InLine((WaitingSession Session, int Priority) a, (WaitingSession Session, int Priority) b) =>
         QueueOrder.Compare(a.Priority, a.Session.EnqueuedAt, a.Session.SessionId, b.Priority, b.Session.EnqueuedAt, b.Session.SessionId);
-
-    private static int InLine(WaitingCandidate a, WaitingCandidate b) =>
-        QueueOrder.Compare(a.Priority, a.EnqueuedAt, a.SessionId, b.Priority, b.EnqueuedAt, b.SessionId);
 
     private bool AnyAgentWithRoom()
     {
