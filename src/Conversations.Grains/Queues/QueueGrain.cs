@@ -40,6 +40,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     internal static readonly TimeSpan PositionThrottle = TimeSpan.FromSeconds(15);
 
+    /// <summary>Up to this many open offers, a look checks a waiting session against each of them instead of a set.</summary>
+    private const int FewOffers = 8;
+
     private static readonly TimeSpan MovedMemory = TimeSpan.FromHours(1);
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(1);
     private const string WatchReminder = "queue-watch";
@@ -560,14 +563,16 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     /// </summary>
     private List<WaitingCandidate> BestFor(string agentId, int count, DateTimeOffset now)
     {
-        var offered = State.Offers.Count == 0 ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
+        // A few open offers are checked by comparing ids (most differ in length or early on); hashing every waiting
+        // session's id cost more than the rest of the look.
+        var offered = State.Offers.Count <= FewOffers ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
         // A short list kept in order (agents take a few sessions at a time, shards hold thousands); only the kept few
         // become candidates, since this runs for every waiting session on every look of every agent.
         var best = _best;
         best.Clear();
         foreach (var waiting in State.Waiting)
         {
-            if (offered?.Contains(waiting.SessionId) == true || !MayTake(waiting, agentId)) continue;
+            if ((offered?.Contains(waiting.SessionId) ?? HasOffer(waiting.SessionId)) || !MayTake(waiting, agentId)) continue;
             var entry = (waiting, PriorityOf(waiting, now));
             var at = best.Count;
             while (at > 0 && InLine(entry, best[at - 1]) < 0) at--;
@@ -891,7 +896,16 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     private KnownAgent? FindAgent(string agentId) => State.Agents.Find(a => a.AgentId == agentId);
 
-    private bool HasOffer(string sessionId) => State.Offers.Exists(o => o.SessionId == sessionId);
+    // A loop, not Exists with a lambda: looks call this for every waiting session, and the lambda's closure is an allocation.
+    private bool HasOffer(string sessionId)
+    {
+        foreach (var offer in State.Offers)
+        {
+            if (string.Equals(offer.SessionId, sessionId, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(agentId);
 
