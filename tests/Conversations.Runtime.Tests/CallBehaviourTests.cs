@@ -51,6 +51,23 @@ public sealed class CallBehaviourTests
     }
 
     [Fact]
+    public async Task ACallToAGrainThatWasIdleThroughDeadlineSweeps_StillTimesOut()
+    {
+        await using var cluster = await Clusters.StartAsync(new Probe(), b => b.UseFakeTime());
+        var grain = cluster.GrainFactory.GetGrain<IBehaviourGrain>("idle-then-stuck");
+        Assert.Equal(1, await grain.Echo(1));
+        // Sweeps pass while it is idle (the sweep drops an activation with nothing queued or running).
+        for (var second = 0; second < 3; second++) cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+
+        var stuck = grain.WaitForeverShortDeadline();
+        for (var second = 0; second < 4; second++) cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(stuck.IsCompleted);
+        for (var second = 0; second < 3; second++) cluster.FakeTime.Advance(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => stuck.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task AlwaysInterleaveMethod_IsAnswered_WhileANonReentrantGrainIsBusy()
     {
         var probe = new Probe();

@@ -19,6 +19,14 @@ public interface IOrderGrain : IGrainWithStringKey
     [ReadOnly]
     Task<bool> Exists();
 
+    /// <summary>
+    /// The order and its assessment if it is <paramref name="customerId"/>'s; null, not an error, when it is someone
+    /// else's or does not exist (alike, as for <see cref="Get"/>). For the bot, which looks up every order id a customer
+    /// types: a refusal thrown for each mistyped id would cost an exception per message.
+    /// </summary>
+    [ReadOnly]
+    Task<CustomerOrder?> Lookup(string customerId);
+
     Task<OrderView> AppendLogistics(LogisticsEvent logisticsEvent);
 
     /// <summary>What the policies say now (late, return windows, refund timing, compensation).</summary>

@@ -42,6 +42,12 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>How long an agent took with a session of this shard, for the wait estimate (sent when the session ends).</summary>
     Task RecordHandleTime(TimeSpan handleTime);
 
+    /// <summary>
+    /// Shard <paramref name="shard"/> of the same queue shares its line (every <c>PositionShareInterval</c> while sessions
+    /// wait there, once more when none do), so this shard counts its sessions ahead in positions and wait estimates.
+    /// </summary>
+    Task ShareWaiting(int shard, WaitingDigest digest);
+
     [ReadOnly]
     Task<QueueSnapshot> GetSnapshot();
 }

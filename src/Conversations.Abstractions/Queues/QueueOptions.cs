@@ -33,6 +33,13 @@ public sealed class QueueOptions
     /// </summary>
     public TimeSpan SaveDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a shard with sessions waiting shares a digest of its line with the other shards of its queue, so that
+    /// positions and wait estimates count everyone ahead in the whole queue (with one shard there is nothing to share).
+    /// A position is at most this stale about the other shards.
+    /// </summary>
+    public TimeSpan PositionShareInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public void Validate()
     {
         if (ShardCount is < 1 or > 256) throw Invalid(nameof(ShardCount), "must be between 1 and 256");
@@ -42,6 +49,10 @@ public sealed class QueueOptions
         if (DefaultHandleSeconds < 1) throw Invalid(nameof(DefaultHandleSeconds), "must be positive");
         if (MaxWaitingPerShard < 1) throw Invalid(nameof(MaxWaitingPerShard), "must be at least 1");
         if (SaveDelay < TimeSpan.Zero || SaveDelay > TimeSpan.FromSeconds(10)) throw Invalid(nameof(SaveDelay), "must be between 0 and 10 seconds");
+        if (PositionShareInterval < TimeSpan.FromSeconds(1) || PositionShareInterval > TimeSpan.FromMinutes(1))
+        {
+            throw Invalid(nameof(PositionShareInterval), "must be between 1 second and 1 minute");
+        }
     }
 
     private static ArgumentException Invalid(string key, string problem) => new($"Configuration '{SectionName}:{key}' {problem}.", key);

@@ -48,6 +48,10 @@ public sealed class AgentGrain : Grain, IAgentGrain
     private bool _looking;
     private bool _lookAgain;
 
+    // The shards of every queue served, as keys and references: each look asks all of them (tens of shards), so they
+    // are made once, not on every look; null until needed and again when skills or languages change.
+    private List<(string Key, IQueueGrain Shard)>? _servedShards;
+
     public AgentGrain(
         [PersistentState("agent")] IPersistentState<AgentState> state,
         IOptions<QueueOptions> options,
@@ -120,6 +124,7 @@ public sealed class AgentGrain : Grain, IAgentGrain
         var previousQueues = wasOffline ? [] : ServedQueues();
         State.Skills = skills;
         State.Languages = languages;
+        _servedShards = null;
         State.Capacity = presence.Capacity;
         if (State.Status != AgentStatus.Available) State.IdleSince = Now;
         State.Status = AgentStatus.Available;
@@ -290,9 +295,9 @@ public sealed class AgentGrain : Grain, IAgentGrain
             BackgroundCalls.Forget(QueueOf(other).DeclineOffer(other.OfferId, AgentId, "agent_away"), _logger, "DeclineOffer", other.Queue);
         }
 
-        foreach (var key in ShardKeys(ServedQueues()))
+        foreach (var (key, shard) in ServedShards())
         {
-            BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).AgentUnavailable(AgentId), _logger, "AgentUnavailable", key);
+            BackgroundCalls.Forget(shard.AgentUnavailable(AgentId), _logger, "AgentUnavailable", key);
         }
     }
 
@@ -522,22 +527,24 @@ public sealed class AgentGrain : Grain, IAgentGrain
         {
             if (Room == 0) return;
             var candidate = Candidate();
-            var keys = ShardKeys(ServedQueues()).ToList();
-            var answers = await Task.WhenAll(keys.Select(key => GrainFactory.GetGrain<IQueueGrain>(key).AgentAvailable(candidate)));
-            var best = new List<(string ShardKey, WaitingCandidate Session)>();
-            for (var i = 0; i < keys.Count; i++)
+            var shards = ServedShards();
+            var asked = new Task<IReadOnlyList<WaitingCandidate>>[shards.Count];
+            for (var i = 0; i < shards.Count; i++) asked[i] = shards[i].Shard.AgentAvailable(candidate);
+            var answers = await Task.WhenAll(asked);
+            var best = new List<(IQueueGrain Shard, WaitingCandidate Session)>();
+            for (var i = 0; i < shards.Count; i++)
             {
-                foreach (var waiting in answers[i]) best.Add((keys[i], waiting));
+                foreach (var waiting in answers[i]) best.Add((shards[i].Shard, waiting));
             }
 
             if (best.Count == 0) return;
             best.Sort(static (a, b) => QueueOrder.Compare(
                 a.Session.Priority, a.Session.EnqueuedAt, a.Session.SessionId, b.Session.Priority, b.Session.EnqueuedAt, b.Session.SessionId));
-            foreach (var (shardKey, waiting) in best)
+            foreach (var (shard, waiting) in best)
             {
                 if (Room == 0) return;
                 // False: another agent was quicker, or the session left. The next best is tried, then the shards are asked again.
-                await GrainFactory.GetGrain<IQueueGrain>(shardKey).Claim(AgentId, waiting.SessionId);
+                await shard.Claim(AgentId, waiting.SessionId);
             }
         }
 
@@ -553,6 +560,9 @@ public sealed class AgentGrain : Grain, IAgentGrain
         [.. State.Languages],
         Math.Max(0, State.Capacity - Load),
         State.IdleSince ?? Now);
+
+    private List<(string Key, IQueueGrain Shard)> ServedShards() =>
+        _servedShards ??= [.. ShardKeys(ServedQueues()).Select(key => (key, GrainFactory.GetGrain<IQueueGrain>(key)))];
 
     private List<string> ServedQueues() =>
         [.. State.Skills.SelectMany(skill => State.Languages.Select(language => QueueNames.Of(skill, language)))];

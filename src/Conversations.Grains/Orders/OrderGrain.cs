@@ -69,6 +69,14 @@ public sealed class OrderGrain : Grain, IOrderGrain
 
     public Task<bool> Exists() => Task.FromResult(_state.State.Order is not null);
 
+    public Task<CustomerOrder?> Lookup(string customerId)
+    {
+        if (string.IsNullOrWhiteSpace(customerId)) throw ConversationException.BadRequest("customerId must not be empty.");
+        var order = _state.State.Order;
+        if (order is null || !string.Equals(order.CustomerId, customerId, StringComparison.Ordinal)) return Task.FromResult<CustomerOrder?>(null);
+        return Task.FromResult<CustomerOrder?>(new CustomerOrder(View(), _policy.Assess(order, _state.State.Logistics, Now)));
+    }
+
     public async Task<OrderView> AppendLogistics(LogisticsEvent logisticsEvent)
     {
         OrderValidation.ValidateLogistics(logisticsEvent);

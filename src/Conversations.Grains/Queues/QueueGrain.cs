@@ -40,6 +40,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     internal static readonly TimeSpan PositionThrottle = TimeSpan.FromSeconds(15);
 
+    /// <summary>Up to this many open offers, a look checks a waiting session against each of them instead of a set.</summary>
+    private const int FewOffers = 8;
+
     private static readonly TimeSpan MovedMemory = TimeSpan.FromHours(1);
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromMinutes(1);
     private const string WatchReminder = "queue-watch";
@@ -50,13 +53,17 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private readonly ConversationStats _stats;
     private readonly ILogger<QueueGrain> _logger;
     private readonly List<(WaitingSession Session, int Priority)> _ordered = [];
+    private readonly List<(WaitingSession Session, int Priority)> _best = [];
     private string _key = string.Empty;
     private string _queue = string.Empty;
     private string _language = string.Empty;
     private bool _isGeneral;
     private int _shard;
+    private SiblingLines _siblings = null!;
     private IGrainTimer? _wake;
     private IGrainTimer? _save;
+    private IGrainTimer? _share;
+    private bool _sharedEmpty = true;
     private bool _saveScheduled;
     private bool? _watching;
     private int _countedQueued;
@@ -92,6 +99,7 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         }
 
         _isGeneral = skill == GeneralSkill;
+        _siblings = new SiblingLines(_options.ShardCount, _shard);
         ReportQueued();
         await ArmWakeAsync();
     }
@@ -344,6 +352,21 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         await SaveAsync();
     }
 
+    public Task ShareWaiting(int shard, WaitingDigest digest)
+    {
+        if (digest is null) throw ConversationException.BadRequest("A digest is required.");
+        if (shard < 0 || shard >= _options.ShardCount || shard == _shard)
+        {
+            throw ConversationException.BadRequest($"Shard {shard} is not another shard of {_queue} (0 to {_options.ShardCount - 1}, not {_shard}).");
+        }
+
+        var now = Now;
+        _siblings.Update(shard, digest, now);
+        // The other shards moved: so may this shard's customers' places. Nothing here to write.
+        if (State.Waiting.Count > 0) PushPositions(now);
+        return Task.CompletedTask;
+    }
+
     public Task<QueueSnapshot> GetSnapshot()
     {
         var ordered = Ordered(Now);
@@ -540,21 +563,28 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     /// </summary>
     private List<WaitingCandidate> BestFor(string agentId, int count, DateTimeOffset now)
     {
-        var offered = State.Offers.Count == 0 ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
-        var best = new List<WaitingCandidate>(Math.Min(count, State.Waiting.Count));
+        // A few open offers are checked by comparing ids (most differ in length or early on); hashing every waiting
+        // session's id cost more than the rest of the look.
+        var offered = State.Offers.Count <= FewOffers ? null : new HashSet<string>(State.Offers.Select(o => o.SessionId), StringComparer.Ordinal);
+        // A short list kept in order (agents take a few sessions at a time, shards hold thousands); only the kept few
+        // become candidates, since this runs for every waiting session on every look of every agent.
+        var best = _best;
+        best.Clear();
         foreach (var waiting in State.Waiting)
         {
-            if (offered?.Contains(waiting.SessionId) == true || !MayTake(waiting, agentId)) continue;
-            var candidate = new WaitingCandidate(waiting.SessionId, PriorityOf(waiting, now), waiting.EnqueuedAt);
-            // A short list kept in order: agents take a few sessions at a time, shards hold thousands.
+            if ((offered?.Contains(waiting.SessionId) ?? HasOffer(waiting.SessionId)) || !MayTake(waiting, agentId)) continue;
+            var entry = (waiting, PriorityOf(waiting, now));
             var at = best.Count;
-            while (at > 0 && InLine(candidate, best[at - 1]) < 0) at--;
+            while (at > 0 && InLine(entry, best[at - 1]) < 0) at--;
             if (at >= count) continue;
             if (best.Count == count) best.RemoveAt(count - 1);
-            best.Insert(at, candidate);
+            best.Insert(at, entry);
         }
 
-        return best;
+        var candidates = new List<WaitingCandidate>(best.Count);
+        foreach (var (waiting, priority) in best) candidates.Add(new WaitingCandidate(waiting.SessionId, priority, waiting.EnqueuedAt));
+        best.Clear();
+        return candidates;
     }
 
     /// <summary>Whether the session may be offered to the agent: not one who let it go, unless everyone serving the shard did.</summary>
@@ -616,9 +646,6 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
     private static int InLine((WaitingSession Session, int Priority) a, (WaitingSession Session, int Priority) b) =>
         QueueOrder.Compare(a.Priority, a.Session.EnqueuedAt, a.Session.SessionId, b.Priority, b.Session.EnqueuedAt, b.Session.SessionId);
 
-    private static int InLine(WaitingCandidate a, WaitingCandidate b) =>
-        QueueOrder.Compare(a.Priority, a.EnqueuedAt, a.SessionId, b.Priority, b.EnqueuedAt, b.SessionId);
-
     private bool AnyAgentWithRoom()
     {
         foreach (var agent in State.Agents)
@@ -645,9 +672,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         var ordered = Ordered(now);
         var index = ordered.FindIndex(p => p.Session.SessionId == sessionId);
         if (index < 0) return new QueueTicket(Accepted: true, _queue, Position: 0, EtaSeconds: 0, NoAgentsOnline: false);
-        var position = index + 1;
-        var eta = EtaSeconds(position);
         var waiting = ordered[index].Session;
+        var position = PositionOf(index, waiting, now);
+        var eta = EtaSeconds(position);
         // The caller gets these in the ticket; only later changes are pushed.
         waiting.LastPosition = position;
         waiting.LastEtaSeconds = eta;
@@ -663,6 +690,15 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         return (int)Math.Ceiling(position * handleSeconds / serving);
     }
 
+    /// <summary>
+    /// The place in the whole queue of the session at <paramref name="index"/> of this shard's line: the sessions ahead of it
+    /// here, and those ahead of it in the other shards as their latest digests tell.
+    /// </summary>
+    private int PositionOf(int index, WaitingSession waiting, DateTimeOffset now) =>
+        _options.ShardCount == 1
+            ? index + 1
+            : index + 1 + _siblings.Ahead(at => PriorityOf(waiting, at), waiting.EnqueuedAt, waiting.SessionId, now, 3 * _options.PositionShareInterval);
+
     /// <summary>Tells each waiting customer whose position or estimate changed; far-back positions at most every few seconds.</summary>
     private void PushPositions(DateTimeOffset now)
     {
@@ -670,7 +706,9 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
         for (var i = 0; i < ordered.Count; i++)
         {
             var waiting = ordered[i].Session;
-            var position = i + 1;
+            // Far back in this shard is far back in the queue: not even worked out while its last word is fresh.
+            if (i >= PositionsAlwaysPushed && waiting.LastPushedAt is { } told && now - told < PositionThrottle) continue;
+            var position = PositionOf(i, waiting, now);
             var eta = EtaSeconds(position);
             if (position == waiting.LastPosition && eta == waiting.LastEtaSeconds) continue;
             if (position > PositionsAlwaysPushed && waiting.LastPushedAt is { } last && now - last < PositionThrottle) continue;
@@ -711,7 +749,42 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
             }
         }
 
+        ArmSharing();
         await ArmWakeAsync();
+    }
+
+    /// <summary>
+    /// While sessions wait here (and once more when none do any longer), a timer shares this shard's line with the other
+    /// shards of the queue every <see cref="QueueOptions.PositionShareInterval"/>.
+    /// </summary>
+    private void ArmSharing()
+    {
+        if (_options.ShardCount == 1 || _share is not null || (State.Waiting.Count == 0 && _sharedEmpty)) return;
+        _share = RegisterGrainTimer(
+            static (self, _) => self.ShareAsync(),
+            this,
+            new GrainTimerCreationOptions(TimeSpan.Zero, _options.PositionShareInterval) { KeepAlive = true });
+    }
+
+    private Task ShareAsync()
+    {
+        var now = Now;
+        var digest = SiblingLines.Digest(Ordered(now), now);
+        for (var shard = 0; shard < _options.ShardCount; shard++)
+        {
+            if (shard == _shard) continue;
+            var key = QueueNames.ShardKey(_queue, shard);
+            BackgroundCalls.Forget(GrainFactory.GetGrain<IQueueGrain>(key).ShareWaiting(_shard, digest), _logger, "ShareWaiting", key);
+        }
+
+        _sharedEmpty = digest.Count == 0;
+        if (_sharedEmpty)
+        {
+            _share?.Dispose();
+            _share = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     private async Task FlushAsync()
@@ -823,7 +896,16 @@ public sealed class QueueGrain : Grain, IQueueGrain, IRemindable
 
     private KnownAgent? FindAgent(string agentId) => State.Agents.Find(a => a.AgentId == agentId);
 
-    private bool HasOffer(string sessionId) => State.Offers.Exists(o => o.SessionId == sessionId);
+    // A loop, not Exists with a lambda: looks call this for every waiting session, and the lambda's closure is an allocation.
+    private bool HasOffer(string sessionId)
+    {
+        foreach (var offer in State.Offers)
+        {
+            if (string.Equals(offer.SessionId, sessionId, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(agentId);
 

@@ -28,6 +28,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private long _arrivals;
     private int _inFlight;
     private int _queued;
+    private int _deadlinesWatched;
     private int _interleavingQueued;
     private bool _scheduled;
     private bool _deactivationRequested;
@@ -82,8 +83,28 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
         }
 
         if (schedule) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        if (message is Request && Volatile.Read(ref _deadlinesWatched) == 0 && Interlocked.CompareExchange(ref _deadlinesWatched, 1, 0) == 0)
+        {
+            Runtime.WatchDeadlines(this);
+        }
+
         return true;
     }
+
+    /// <summary>
+    /// After a deadline sweep: true while requests are queued or running here (the sweep keeps this activation), else
+    /// it leaves the sweep until the next request is queued.
+    /// </summary>
+    public bool KeepWatchingDeadlines()
+    {
+        if (HasRequests()) return true;
+        Interlocked.Exchange(ref _deadlinesWatched, 0);
+        // A request queued between the check and the reset saw the flag still set and did not ask to be watched: whichever
+        // of it and this sweep sets the flag again puts the activation back.
+        return HasRequests() && Interlocked.CompareExchange(ref _deadlinesWatched, 1, 0) == 0;
+    }
+
+    private bool HasRequests() => Volatile.Read(ref _queued) > 0 || Volatile.Read(ref _inFlight) > 0;
 
     public override void Post(SendOrPostCallback d, object? state)
     {

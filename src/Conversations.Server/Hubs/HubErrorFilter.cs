@@ -8,7 +8,7 @@ namespace Conversations.Server.Hubs;
 
 /// <summary>
 /// Outermost hub filter: turns refusals into <see cref="HubException"/>s whose message starts with the stable code,
-/// logs unexpected failures (the client sees a generic message), and counts calls and connections.
+/// logs unexpected failures (the client sees E_INTERNAL and a generic message), and counts calls and connections.
 /// </summary>
 public sealed class HubErrorFilter(ServerMetrics metrics, ILogger<HubErrorFilter> logger) : IHubFilter
 {
@@ -35,8 +35,8 @@ public sealed class HubErrorFilter(ServerMetrics metrics, ILogger<HubErrorFilter
         catch (Exception e)
         {
             logger.LogError(e, "Hub method {Hub}.{Method} failed", hub, invocationContext.HubMethodName);
-            metrics.Error("unexpected");
-            throw new HubException(ErrorMapping.UnexpectedMessage);
+            metrics.Error(ErrorCodes.Internal);
+            throw new HubException($"{ErrorCodes.Internal}: {ErrorMapping.UnexpectedMessage}");
         }
         finally
         {

@@ -191,6 +191,26 @@ public sealed class OrderGrainTests : IClassFixture<OrderClusterFixture>
     }
 
     [Fact]
+    public async Task Lookup_FindsTheOwnersOrderWithItsAssessment_AndNothingForAnyoneElse_OrAMissingOrder()
+    {
+        var orderId = TestOrders.NewId();
+        await Order(orderId).Upsert(TestOrders.Delivered("c-1001", Now.AddDays(-1)));
+
+        var found = await Order(orderId).Lookup("c-1001");
+        var foreign = await Order(orderId).Lookup("c-2002");
+        var missing = await Order(TestOrders.NewId()).Lookup("c-1001");
+        var blank = await Assert.ThrowsAsync<ConversationException>(() => Order(orderId).Lookup(" "));
+
+        Assert.NotNull(found);
+        Assert.Equal(orderId, found.View.OrderId);
+        Assert.Equal(OrderStatuses.Delivered, found.View.Order.Status);
+        Assert.Equal(await Order(orderId).Assess("c-1001"), found.Assessment);
+        Assert.Null(foreign);
+        Assert.Null(missing);
+        Assert.Equal(ErrorCodes.BadRequest, blank.Code);
+    }
+
+    [Fact]
     public async Task AppendLogistics_KeepsEventsInTimeOrder_AndIgnoresARepeatedEvent()
     {
         var orderId = TestOrders.NewId();

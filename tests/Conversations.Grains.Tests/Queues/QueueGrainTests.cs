@@ -63,6 +63,25 @@ public sealed class QueueGrainTests
     }
 
     [Fact]
+    public async Task ShareWaiting_FromItselfOrAShardThatDoesNotExist_OrWithoutADigest_IsBadRequest()
+    {
+        await using var routing = await RoutingCluster.StartAsync();
+        var self = Abstractions.Queues.QueueNames.ShardOf("s-1", routing.Options.ShardCount);
+        var shard = routing.Shard(Aftersales, "s-1");
+        var digest = Abstractions.Queues.WaitingDigest.Empty(routing.Time.GetUtcNow());
+
+        var refusals = new[]
+        {
+            await Assert.ThrowsAsync<ConversationException>(() => shard.ShareWaiting(self, digest)),
+            await Assert.ThrowsAsync<ConversationException>(() => shard.ShareWaiting(routing.Options.ShardCount, digest)),
+            await Assert.ThrowsAsync<ConversationException>(() => shard.ShareWaiting(-1, digest)),
+            await Assert.ThrowsAsync<ConversationException>(() => shard.ShareWaiting((self + 1) % routing.Options.ShardCount, null!)),
+        };
+
+        Assert.All(refusals, refused => Assert.Equal(ErrorCodes.BadRequest, refused.Code));
+    }
+
+    [Fact]
     public async Task Enqueue_WithAgentFree_OffersSessionToAgentAndTellsSession()
     {
         await using var routing = await RoutingCluster.StartAsync();

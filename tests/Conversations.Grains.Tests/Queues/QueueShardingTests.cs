@@ -98,6 +98,49 @@ public sealed class QueueShardingTests
         Assert.Equal(best.Order(StringComparer.Ordinal), offered.Select(o => o.SessionId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task PositionsAndWaitEstimates_CountEveryoneAheadInEveryShard()
+    {
+        await using var routing = await RoutingCluster.StartAsync(o => o.DefaultHandleSeconds = 120);
+        // One agent serves the queue and has no room: sessions wait, and each place is worth two minutes.
+        foreach (var key in QueueShards.KeysOf(RoutingCluster.Aftersales, routing.Options.ShardCount))
+        {
+            await routing.Grains.GetGrain<IQueueGrain>(key).AgentAvailable(new AgentCandidate("busy", ["aftersales"], ["zh"], 0, routing.Time.GetUtcNow()));
+        }
+
+        // Arrivals a second apart over four shards, two in each of the first two: all regular, so first come first served.
+        var tickets = new Dictionary<string, QueueTicket>();
+        string[] line = [.. new[] { 0, 1, 2, 3, 0, 1 }.Select((shard, i) => SessionIn(RoutingCluster.Aftersales, shard, $"s{i}"))];
+        foreach (var id in line)
+        {
+            tickets[id] = await routing.EnqueueAsync(id);
+            routing.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await routing.AdvanceAsync(routing.Options.PositionShareInterval, RoutingCluster.Aftersales);
+
+        await EveryoneToldAsync(routing, tickets, line);
+        var late = SessionIn(RoutingCluster.Aftersales, 2, "late");
+        var ticket = await routing.EnqueueAsync(late);
+        Assert.Equal((7, 7 * 120), (ticket.Position, ticket.EtaSeconds));
+        tickets[late] = ticket;
+
+        await routing.Shard(RoutingCluster.Aftersales, line[0]).Remove(line[0], "closed");
+        await routing.AdvanceAsync(routing.Options.PositionShareInterval, RoutingCluster.Aftersales);
+
+        await EveryoneToldAsync(routing, tickets, [.. line.Skip(1), late]);
+    }
+
+    /// <summary>Waits until the sessions of <paramref name="line"/> were last told places 1, 2, 3… and two minutes a place.</summary>
+    private static Task EveryoneToldAsync(RoutingCluster routing, Dictionary<string, QueueTicket> tickets, IReadOnlyList<string> line) =>
+        RoutingCluster.Eventually(
+            () => Task.FromResult(line.Select((id, i) => LastTold(routing, tickets[id], id) == (i + 1, (i + 1) * 120)).All(told => told)),
+            $"the line of {line.Count} is told its places");
+
+    /// <summary>The place and wait a session was last told: its latest position push, else its ticket.</summary>
+    private static (int Position, int EtaSeconds) LastTold(RoutingCluster routing, QueueTicket ticket, string sessionId) =>
+        routing.Sessions.CallsOf(sessionId, "OnQueuePosition") is { Count: > 0 } pushes ? (pushes[^1].Position, pushes[^1].EtaSeconds) : (ticket.Position, ticket.EtaSeconds);
+
     /// <summary>An agent (capacity 1) online and holding session <c>busy-&lt;agent&gt;</c>.</summary>
     private static async Task<IAgentGrain> BusyAgentAsync(RoutingCluster routing, string agentId, string[]? skills = null)
     {

@@ -50,5 +50,7 @@ public sealed class FakeQueueGrain : Grain, IQueueGrain
 
     public Task RecordHandleTime(TimeSpan handleTime) => Task.CompletedTask;
 
+    public Task ShareWaiting(int shard, WaitingDigest digest) => Task.CompletedTask;
+
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(Shard, _waiting, 0, 0, 0, []));
 }

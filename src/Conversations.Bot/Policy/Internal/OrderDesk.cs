@@ -32,20 +32,8 @@ internal sealed class OrderDesk
     /// The order and its assessment, or null when the customer may not see it. Someone else's order and a
     /// missing one look the same here, so nothing the bot says can tell them apart.
     /// </summary>
-    public async Task<OrderFacts?> FindAsync(string customerId, string orderId)
-    {
-        try
-        {
-            var order = Grain(orderId);
-            var view = await order.Get(customerId);
-            var assessment = await order.Assess(customerId);
-            return new OrderFacts(view, assessment);
-        }
-        catch (ConversationException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound or ErrorCodes.BadRequest)
-        {
-            return null;
-        }
-    }
+    public async Task<OrderFacts?> FindAsync(string customerId, string orderId) =>
+        await Grain(orderId).Lookup(customerId) is { } found ? new OrderFacts(found.View, found.Assessment) : null;
 
     /// <summary>The customer's most recent orders (newest first) as quick replies that send "Order &lt;id&gt;".</summary>
     public async Task<IReadOnlyList<QuickReplyOption>> RecentOrdersAsync(string customerId, Speech speech, string? except = null)
