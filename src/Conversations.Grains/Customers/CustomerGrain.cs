@@ -13,7 +13,8 @@ namespace Conversations.Grains.Customers;
 /// <remarks>
 /// Reentrant: a session may ask its customer for earlier contacts while the customer waits on that very
 /// session (StartSession), so turns interleave at awaits. State changes happen before awaits and writes
-/// go through one lock, so interleaving never splits an update or races two writes.
+/// go through one lock, so interleaving never splits an update or races two writes; starts go through
+/// another, so concurrent starts open one session.
 /// </remarks>
 [Reentrant]
 public sealed class CustomerGrain : Grain, ICustomerGrain
@@ -33,6 +34,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly IPersistentState<CustomerState> _state;
     private readonly ILogger<CustomerGrain> _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _startLock = new(1, 1);
 
     /// <summary>Changes not yet written: a session's topic, which the session's end repeats and writes anyway.</summary>
     private bool _dirty;
@@ -93,6 +95,21 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var cleanLanguage = language is null ? null : Language(language);
         var cleanOrder = OrderId(orderId, required: false);
 
+        // One start at a time: a second call (another tab, a reconnect) must find the session the first one
+        // opened, and the first one's awaits (its state write, the session's Open) are where it would look.
+        await _startLock.WaitAsync();
+        try
+        {
+            return await StartOrResumeAsync(cleanChannel, cleanLanguage, cleanOrder);
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    private async Task<StartSessionResult> StartOrResumeAsync(string cleanChannel, string? cleanLanguage, string? cleanOrder)
+    {
         if (S.OpenSessionId is { } open)
         {
             var snapshot = await TryGetSnapshotAsync(open);
@@ -106,7 +123,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             if (S.OpenSessionId == open) S.OpenSessionId = null;
         }
 
-        // Claimed before the first await, so a concurrent StartSession resumes this session instead of opening another.
         var sessionId = $"s-{Guid.NewGuid():N}";
         S.OpenSessionId = sessionId;
         AddChannel(cleanChannel);

@@ -3,6 +3,7 @@ using Conversations.Abstractions;
 using Conversations.Abstractions.Customers;
 using Conversations.Abstractions.Sessions;
 using Conversations.Grains.Tests.Support;
+using Conversations.Runtime.Testing;
 
 namespace Conversations.Grains.Tests.Customers;
 
@@ -48,6 +49,22 @@ public sealed class CustomerGrainTests
 
         Assert.Single(started.Select(s => s.SessionId).Distinct());
         Assert.Equal(1, domain.Bot.Welcomes);
+    }
+
+    [Fact]
+    public async Task StartSession_ConcurrentlyWithPostgres_OpensOneSession()
+    {
+        // With a store that answers asynchronously, the calls interleave while the first one writes and opens.
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var domain = await DomainCluster.StartAsync(new DomainClusterSetup { Postgres = db.ConnectionString });
+        var customer = domain.Grains.GetGrain<ICustomerGrain>("c-1");
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => customer.StartSession("web", "en", null)));
+
+        Assert.Single(started.Select(s => s.SessionId).Distinct());
+        Assert.Single(started, s => !s.Resumed);
+        Assert.Equal(1, domain.Bot.Welcomes);
+        Assert.Equal(started[0].SessionId, (await customer.GetContext()).OpenSessionId);
     }
 
     [Fact]
