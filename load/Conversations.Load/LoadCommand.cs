@@ -1,4 +1,5 @@
 using Conversations.Load.Baseline;
+using Conversations.Load.Measurement;
 using Conversations.Load.Reporting;
 using Conversations.Load.Scenarios;
 using Conversations.Load.Workers;
@@ -26,6 +27,10 @@ public static class LoadCommand
             }
 
             scenario = ApplyOverrides(ScenarioParser.Load(options.ScenarioPath), options);
+            if (options.WarmUpSeconds > 0 && scenario.Trace is not null)
+            {
+                throw new ArgumentException("--warm-up needs a scenario with a conversation mix: a recorded trace names its own customers.");
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or ScenarioException)
         {
@@ -97,6 +102,20 @@ public static class LoadCommand
         };
     }
 
+    /// <summary>
+    /// The scenario a warm-up runs: the same mix and steady rate without the spike, from customers of its own
+    /// (<c>warm-up-</c> before the synthetic prefix, no demo customers), so the measured run starts clean.
+    /// </summary>
+    public static Scenario WarmUpScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario with
+        {
+            Arrival = scenario.Arrival with { Spike = null },
+            Customers = scenario.Customers with { DemoCustomers = false, SyntheticPrefix = "warm-up-" + scenario.Customers.SyntheticPrefix },
+        };
+    }
+
     private static async Task<RunResult> RunSingleAsync(
         LoadOptions options,
         Scenario scenario,
@@ -106,6 +125,22 @@ public static class LoadCommand
         IReadOnlyDictionary<string, IReadOnlyList<string>> demoOrders,
         CancellationToken cancellationToken)
     {
+        if (options.WarmUpSeconds > 0)
+        {
+            // No agents: nothing is left queued for the measured run's agents; the bot keeps every conversation.
+            await output.WriteLineAsync($"Warm-up: {options.WarmUpSeconds:0.#} s of the same pattern from other customers, no agents, not counted…");
+            RunResult warm = await RunSingleAsync(
+                options with { Agents = 0, DurationSeconds = options.WarmUpSeconds, WarmUpSeconds = 0 },
+                WarmUpScenario(scenario),
+                url,
+                echo,
+                output,
+                demoOrders,
+                cancellationToken);
+            await output.WriteLineAsync(
+                $"Warm-up done: {warm.Metrics.Counters[nameof(Counter.MessagesAcked)]} acknowledged, {warm.Audit.Lost} lost, {warm.Audit.Duplicates} duplicated.");
+        }
+
         var progress = new ConsoleProgress(output, options.DurationSeconds);
         var runner = new LoadRunner(options, scenario, url, echo, output, demoOrders);
         try

@@ -25,6 +25,9 @@ public sealed record LoadOptions
           --baseline              also run the same pattern against a bare SignalR echo hub hosted
                                   in-process, and report the engine as a ratio of it
           --baseline-only         run only the echo-hub baseline (no server needed)
+          --warm-up S             first run the same pattern for S seconds from other customers and
+                                  with no agents, not counted (and again before the baseline): a
+                                  fresh server spends about its first minute under load compiling
           --workers N             shard customers over N worker processes (automatic above 15,000)
           --connect-rate N        new connections per second while connecting                     [500]
           --source-addresses N    spread connections over the loopback source addresses 127.0.0.1…N
@@ -56,6 +59,12 @@ public sealed record LoadOptions
     public double? SpikeMultiplier { get; init; }
 
     public bool Baseline { get; init; }
+
+    /// <summary>
+    /// Seconds of the same pattern before the measured run (and before the baseline), from other customers and
+    /// with no agents, not counted: a fresh server compiles and tiers up its code for about a minute under load.
+    /// </summary>
+    public double WarmUpSeconds { get; init; }
 
     public bool BaselineOnly { get; init; }
 
@@ -119,6 +128,7 @@ public sealed record LoadOptions
                     : options with { Rate = ParseDouble(name, r, 0.001, 10_000_000), MaxRate = false },
                 "--spike-multiplier" => options with { SpikeMultiplier = ParseDouble(name, Value(), 1, 1000) },
                 "--baseline" => options with { Baseline = true },
+                "--warm-up" => options with { WarmUpSeconds = ParseDouble(name, Value(), 1, 3_600) },
                 "--baseline-only" => options with { BaselineOnly = true, Baseline = true },
                 "--workers" => options with { Workers = ParseInt(name, Value(), 1, 64) },
                 "--connect-rate" => options with { ConnectRate = ParseDouble(name, Value(), 1, 100_000) },
@@ -136,6 +146,11 @@ public sealed record LoadOptions
             && !(IPAddress.TryParse(options.Url.Host, out IPAddress? host) && host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
         {
             throw new ArgumentException("--source-addresses needs an IPv4 loopback --url such as http://127.0.0.1:5080.");
+        }
+
+        if (options.WarmUpSeconds > 0 && options.EffectiveWorkers > 1)
+        {
+            throw new ArgumentException("--warm-up runs in one process; it cannot be combined with worker processes (--workers, or more than 15,000 customers).");
         }
 
         return options;

@@ -34,6 +34,17 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Parse_WarmUp_ReadsSeconds_AndRefusesNoneOrWorkerProcesses()
+    {
+        Assert.Equal(45, LoadOptions.Parse(["--warm-up", "45"]).WarmUpSeconds);
+        Assert.Equal(0, LoadOptions.Parse([]).WarmUpSeconds);
+
+        Assert.Contains("--warm-up", Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--warm-up", "0"])).Message, StringComparison.Ordinal);
+        ArgumentException sharded = Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--warm-up", "30", "--customers", "40000"]));
+        Assert.Contains("worker processes", sharded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MoreThanOneProcessHolds_ShardsOverWorkers()
     {
         Assert.Equal(3, LoadOptions.Parse(["--customers", "40000"]).EffectiveWorkers);

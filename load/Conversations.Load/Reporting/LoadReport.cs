@@ -18,6 +18,7 @@ public sealed record LoadReport(
     double DurationSeconds,
     double? OfferedRate,
     double? SpikeMultiplier,
+    double WarmUpSeconds,
     long SessionsStarted,
     long MessagesSent,
     long MessagesAcked,

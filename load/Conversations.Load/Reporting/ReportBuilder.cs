@@ -62,6 +62,7 @@ public static class ReportBuilder
             Math.Round(result.LoadSeconds, 3),
             options.MaxRate || scenario.Trace is not null ? null : scenario.Arrival.Rate,
             scenario.Arrival.Spike?.Multiplier,
+            options.WarmUpSeconds,
             metrics.Get(Counter.SessionsStarted),
             metrics.Get(Counter.MessagesSent),
             metrics.Get(Counter.MessagesAcked),

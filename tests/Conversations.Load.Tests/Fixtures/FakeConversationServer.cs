@@ -18,11 +18,14 @@ public sealed class FakeConversationServer : IAsyncDisposable
         _app = app;
         Url = url;
         AgentLog = app.Services.GetRequiredService<FakeAgentLog>();
+        Store = app.Services.GetRequiredService<FakeStore>();
     }
 
     public Uri Url { get; }
 
     public FakeAgentLog AgentLog { get; }
+
+    public FakeStore Store { get; }
 
     public static async Task<FakeConversationServer> StartAsync(FakeFault fault)
     {
@@ -36,7 +39,11 @@ public sealed class FakeConversationServer : IAsyncDisposable
         app.UseWebSockets();
         app.MapHub<FakeCustomerHub>("/hubs/customer");
         app.MapHub<FakeAgentHub>("/hubs/agent");
-        app.MapPost("/api/dev/tokens", () => Results.Json(new { token = "fake" }));
+        app.MapPost("/api/dev/tokens", (TokenRequest request, FakeStore store) =>
+        {
+            if (request.Role == "customer") store.CustomerTokens.Enqueue(request.Id);
+            return Results.Json(new { token = "fake" });
+        });
         app.MapGet("/api/stats", () => Results.Json(new { queued = 0, activeSessions = 1, agentsOnline = 0, slaBreaches = 0, botContainmentRate = 1.0 }));
         app.MapGet("/health/ready", () => Results.Text("ready"));
         await app.StartAsync();
@@ -50,3 +57,6 @@ public sealed class FakeConversationServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>The body of <c>POST /api/dev/tokens</c>.</summary>
+public sealed record TokenRequest(string Role, string Id);

@@ -11,6 +11,18 @@ public sealed class FakeStore(FakeFault fault)
 
     public FakeFault Fault { get; } = fault;
 
+    /// <summary>Every customer id a token was asked for, in order.</summary>
+    public ConcurrentQueue<string> CustomerTokens { get; } = new();
+
+    /// <summary>Customer messages stored over every session.</summary>
+    public int CustomerMessages => _sessions.Values.Sum(transcript =>
+    {
+        lock (transcript)
+        {
+            return transcript.Count(e => e.Role == "customer");
+        }
+    });
+
     public string NewSession() => $"s-{Interlocked.Increment(ref _sessionCount)}";
 
     public ConversationEvent Append(string sessionId, string role, string text, string? clientMessageId = null)
