@@ -105,19 +105,25 @@ test('suggested replies are shown for the open conversation, and one tap puts on
   await asking.events.waitFor(e => e.sender?.role === 'agent' && e.text === text, 'the suggested reply');
 });
 
-test('transfer hands the open conversation to another queue and closes it in this console', async () => {
+test('transfer hands the open conversation to another queue and closes it in this console, and a resolve clicked with it does nothing', async () => {
   const sessionId = await suite.page.locator('[data-testid="conversation"]:visible').getAttribute('data-session-id');
   const specialist = await agent('a-aftersales', { skills: ['aftersales'], languages: ['en'] });
   const open = conversation(sessionId);
 
   await open.getByTestId('transfer-queue').selectOption('aftersales:en');
-  await open.getByTestId('transfer').click();
+  // Both buttons in one go, as a hurried double click would: only the first action may reach the server.
+  await open.evaluate(element => {
+    const [transfer, resolve] = ['transfer', 'resolve'].map(id => element.querySelector(`[data-testid="${id}"]`));
+    transfer.click();
+    resolve.click();
+  });
 
   const offer = await specialist.offers.waitFor(o => o.sessionId === sessionId, 'the transferred conversation');
   assert.equal(offer.queue, 'aftersales:en');
   assert.equal(offer.summary.reason, 'transfer');
   await open.getByText('This conversation has ended (transferred).').waitFor();
   assert.equal(await open.getByTestId('transfer').count(), 0, 'no actions left on it');
+  assert.equal(await open.locator('[role="alert"]').count(), 0, 'the resolve was not sent, so nothing came back refused');
   assert.equal(await suite.page.getByTestId('composer').isDisabled(), true);
 });
 

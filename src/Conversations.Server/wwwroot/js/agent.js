@@ -518,10 +518,10 @@ function renderConversationHeader(conversation) {
     RESOLUTIONS.map(code => h('option', { value: code }, t(`agent.resolution.${code}`))));
   const resolve = h('button', { type: 'button', class: 'btn btn--ok btn--small', 'data-testid': 'resolve' }, t('agent.resolve'));
   const closeButton = h('button', { type: 'button', class: 'btn btn--ghost btn--small', 'data-testid': 'close-tab' }, t('agent.closeTab'));
-  for (const control of [transferSelect, transfer, resolutionSelect, resolve]) control.disabled = conversation.ended;
+  for (const control of [transferSelect, transfer, resolutionSelect, resolve]) control.disabled = conversation.ended || conversation.acting;
 
-  transfer.addEventListener('click', () => runAction(conversation, transfer, 'TransferSession', { sessionId: conversation.sessionId, queue: transferSelect.value }));
-  resolve.addEventListener('click', () => runAction(conversation, resolve, 'ResolveSession', { sessionId: conversation.sessionId, resolution: resolutionSelect.value }));
+  transfer.addEventListener('click', () => runAction(conversation, 'TransferSession', { sessionId: conversation.sessionId, queue: transferSelect.value }));
+  resolve.addEventListener('click', () => runAction(conversation, 'ResolveSession', { sessionId: conversation.sessionId, resolution: resolutionSelect.value }));
   closeButton.addEventListener('click', () => closeTab(conversation.sessionId));
 
   const header = h('header', { class: 'conversation__head' },
@@ -541,8 +541,12 @@ function renderConversationHeader(conversation) {
   conversation.header = header;
 }
 
-async function runAction(conversation, button, method, argument) {
-  button.disabled = true;
+// One action at a time per conversation: a transfer and a resolve clicked together would both reach the server,
+// and the one that lost would come back as an error.
+async function runAction(conversation, method, argument) {
+  if (conversation.acting) return;
+  conversation.acting = true;
+  renderConversationHeader(conversation);
   try {
     const result = await live.invoke(method, argument);
     conversation.status = result?.status ?? conversation.status;
@@ -554,8 +558,10 @@ async function runAction(conversation, button, method, argument) {
     renderLoad();
     catchUp(conversation);
   } catch (error) {
-    button.disabled = false;
     conversation.transcript.list.append(h('div', { class: 'note note--warn', role: 'alert' }, t('common.error', { error: errorText(error) })));
+  } finally {
+    conversation.acting = false;
+    if (!conversation.ended) renderConversationHeader(conversation);
   }
 }
 
