@@ -1,3 +1,4 @@
+using System.Globalization;
 using Conversations.Load.Baseline;
 using Conversations.Load.Measurement;
 using Conversations.Load.Reporting;
@@ -128,7 +129,7 @@ public static class LoadCommand
         if (options.WarmUpSeconds > 0)
         {
             // No agents: nothing is left queued for the measured run's agents; the bot keeps every conversation.
-            await output.WriteLineAsync($"Warm-up: {options.WarmUpSeconds:0.#} s of the same pattern from other customers, no agents, not counted…");
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {options.WarmUpSeconds:0.#} s of the same pattern from other customers, no agents, not counted…"));
             RunResult warm = await RunSingleAsync(
                 options with { Agents = 0, DurationSeconds = options.WarmUpSeconds, WarmUpSeconds = 0 },
                 WarmUpScenario(scenario),
