@@ -85,11 +85,8 @@ test('after a lost connection the widget shows a banner, reconnects and renders 
   const agentId = uniqueId('a-web');
   const agent = await onlineAgent(server.url, agentId);
   try {
-
-    const page = await open(`/?customer=${customerId}&lang=en`);
     // Keep hold of the page's sockets so the test can cut them as a network drop would.
-    await page.addInitScript(trackSockets);
-    await page.reload();
+    const page = await open(`/?customer=${customerId}&lang=en`, { init: trackSockets });
     const question = 'Is the cotton T-shirt true to size?';
     await sendFromWidget(page, question);
     await botAnswerAfter(page, question).waitFor();

@@ -69,7 +69,8 @@ public sealed class ConsoleProgress(TextWriter console, double durationSeconds)
         ArgumentNullException.ThrowIfNull(report);
         console.WriteLine();
         console.WriteLine($"== {report.Scenario} ({report.Mode}) against {report.Url} ==");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers {report.Customers}, agents {report.Agents}, load {report.DurationSeconds:0.#} s{(report.WarmUpSeconds > 0 ? $" after {report.WarmUpSeconds:0.#} s of warm-up" : "")}, workers {report.Workers}"));
+        string warmUp = report.WarmUpSeconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" after {report.WarmUpSeconds:0.#} s of warm-up") : "";
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers {report.Customers}, agents {report.Agents}, load {report.DurationSeconds:0.#} s{warmUp}, workers {report.Workers}"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sessions {report.SessionsStarted}, sent {report.MessagesSent}, acked {report.MessagesAcked} ({report.MessagesPerSecond:0.0}/s), bot replies {report.BotReplies}"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LOST {report.MessagesLost}, DUPLICATES {report.Duplicates}, seq gaps {report.Audit.SeqGaps}, sessions audited {report.Audit.SessionsAudited} (unreadable {report.Audit.SessionsUnreadable})"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"handoffs {report.Handoffs}, assignments {report.Assignments}, SLA breaches {report.SlaBreaches?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}, bot containment {(report.BotContainmentRate is { } c ? c.ToString("P1", CultureInfo.InvariantCulture) : "n/a")}"));
